@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import SequenceLintKit
+import SequenceLintRules
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `sequencelint`: lint curriculum maps into compiler-style diagnostics.
+@main
+struct SequenceLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sequencelint",
+        abstract: "Lint curriculum maps (scope and sequence) for broken logical progression and imbalance.",
+        version: SequenceLintVersion.current,
+        subcommands: [Lint.self, Rules.self, Explain.self],
+        defaultSubcommand: Lint.self)
+}
+
+/// Prints a message on standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("sequencelint: error: \(message)\n".utf8))
+}
+
+/// Exit status 2: configuration or I/O problem.
+let ioFailure = ExitCode(2)
+
+extension SequenceLintCommand {
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lint files and folders (the default command).",
+            discussion: "Exit status: 0 no failing diagnostics; 1 failing diagnostics; 2 configuration or I/O problem.")
+
+        @Argument(help: "Files and folders to lint (default: the current folder).")
+        var paths: [String] = []
+
+        @Option(help: "Output format.")
+        var format: OutputFormat = .text
+
+        @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
+        var output: String?
+
+        @Flag(help: "Warnings fail the run too.")
+        var strict = false
+
+        @Option(help: ArgumentHelp("Fail when there are more than N warnings.", valueName: "N"))
+        var maxWarnings: Int?
+
+        @Option(help: ArgumentHelp("Turn a rule on for this run (repeatable).", valueName: "RULE"))
+        var enable: [String] = []
+
+        @Option(help: ArgumentHelp("Turn a rule off for this run (repeatable).", valueName: "RULE"))
+        var disable: [String] = []
+
+        @Flag(inversion: .prefixedNo, help: "Color text output (default: on a terminal, unless NO_COLOR is set).")
+        var color: Bool?
+
+        @Flag(help: "Report errors only.")
+        var quiet = false
+
+        @Flag(help: "Also list the YAML files skipped because they are not curriculum maps.")
+        var verbose = false
+
+        func validate() throws {
+            if let maxWarnings, maxWarnings < 0 {
+                throw ValidationError("--max-warnings must be 0 or more")
+            }
+        }
+
+        func run() throws {
+            let linter = Linter(rules: RuleRegistry.all)
+            var request = LintRequest(paths: paths.isEmpty ? ["."] : paths)
+            request.enable = enable
+            request.disable = disable
+            let result: LintResult
+            do {
+                result = try linter.lint(request)
+            } catch let error as LintError {
+                printError(error.description)
+                throw ioFailure
+            }
+            if verbose {
+                for path in result.skipped {
+                    FileHandle.standardError.write(Data("sequencelint: skipped \(path): not a curriculum map\n".utf8))
+                }
+            }
+            let shown = quiet ? result.diagnostics.filter { $0.severity == .error } : result.diagnostics
+            let useColor = output == nil && (color ?? Terminal.wantsColor)
+            let report = format.reporter.report(result, diagnostics: shown, color: useColor)
+            if let output {
+                do {
+                    try Data(report.utf8).write(to: URL(fileURLWithPath: output))
+                } catch {
+                    printError("cannot write \(output): \(error.localizedDescription)")
+                    throw ioFailure
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(report.utf8))
+            }
+            let errors = result.count(.error), warnings = result.count(.warning)
+            if errors > 0 || (strict && warnings > 0) || (maxWarnings.map { warnings > $0 } ?? false) {
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the rules: id, default severity, one line.")
+
+        @Flag(help: "Print the full catalog as Markdown (docs/rules.md).")
+        var markdown = false
+
+        func run() {
+            print(markdown ? RuleDocumentation.catalogMarkdown() : RuleDocumentation.table(), terminator: "")
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a rule's documentation with examples.")
+
+        @Argument(help: "The rule id, e.g. prerequisite-order.")
+        var rule: String
+
+        func run() throws {
+            let linter = Linter(rules: RuleRegistry.all)
+            guard let found = linter.rule(rule) else {
+                printError(LintError.unknownRule(rule, suggestion: Suggestions.closest(
+                    to: rule, among: RuleRegistry.all.map { $0.description.id })).description)
+                throw ioFailure
+            }
+            print(RuleDocumentation.markdown(found), terminator: "")
+        }
+    }
+}
+
+enum Terminal {
+    /// Color on a terminal unless NO_COLOR is set (to anything) or TERM is dumb.
+    static var wantsColor: Bool {
+        let env = ProcessInfo.processInfo.environment
+        if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
+        if env["TERM"] == "dumb" { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+}

@@ -1,0 +1,99 @@
+import SequenceLintKit
+
+/// `requires` edges that form a cycle.
+public struct PrerequisiteCycleRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "prerequisite-cycle", family: .progression, defaultSeverity: .error,
+        summary: "`requires` edges form a cycle (a lesson requiring itself, or its own unit, included)",
+        rationale: """
+            Learning builds cumulatively: if A needs B and B needs A, no order of teaching can \
+            honour both, and some lesson is always taught before what it builds on. One \
+            diagnostic is reported per strongly connected set of lessons, spelling out one \
+            shortest cycle through its earliest-taught lesson.
+            """,
+        howToFix: """
+            Remove the requirement that points forward in the sequence (a lesson cannot need one \
+            taught after it), or split a lesson so that each part needs only what comes before it.
+            """,
+        triggering: [
+            RuleExample("""
+                curriculum: demo
+                grade: 6
+                units:
+                  - id: ratios
+                    lessons:
+                      - {id: ratios-01, kind: conceptual, standards: [6.RP.A.1], requires: [↓ratios-03]}
+                      - {id: ratios-02, kind: conceptual, standards: [6.RP.A.1], requires: [ratios-01]}
+                      - {id: ratios-03, kind: procedural, standards: [6.RP.A.1], requires: [ratios-02]}
+                  - id: rates
+                    lessons:
+                      - {id: rates-01, kind: conceptual, standards: [6.RP.A.2], requires: [↓rates]}
+                      - {id: rates-02, kind: procedural, standards: [6.RP.A.2], requires: [↓rates-02]}
+
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                curriculum: demo
+                grade: 6
+                units:
+                  - id: ratios
+                    lessons:
+                      - {id: ratios-01, kind: conceptual, standards: [6.RP.A.1]}
+                      - {id: ratios-02, kind: procedural, standards: [6.RP.A.1], requires: [ratios-01]}
+                  - id: rates
+                    lessons:
+                      - {id: rates-01, kind: conceptual, standards: [6.RP.A.2], requires: [ratios]}
+
+                """),
+        ])
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
+            var reported = Set<Int32>()
+            // Lessons in teaching order: the first one met in a cyclic set is its earliest-taught.
+            for lesson in 0..<graph.lessonCount where graph.isOnCycle(lesson) {
+                guard reported.insert(graph.component[lesson]).inserted else { continue }
+                let cycle = graph.shortestCycle(through: lesson)
+                guard let first = cycle.first else { continue }
+                out.append(diagnostic(cycle, first: first, curriculum: curriculum, graph: graph))
+            }
+        }
+        return out
+    }
+
+    private func diagnostic(_ cycle: [Int], first: Int, curriculum: Curriculum, graph: PrerequisiteGraph) -> Diagnostic {
+        var message = "prerequisite cycle: "
+        if cycle.count == 1 {
+            message += curriculum.describe(edge: first, in: graph)
+        } else {
+            message += curriculum.describe(graph.item(graph.source(ofEdge: first)))
+            for (i, edge) in cycle.enumerated() {
+                let verb = graph.edgeEntry[edge] >= 0 ? "requires" : "contains"
+                message += (i == 0 ? " " : ", which ") + verb + " " + curriculum.describe(graph.item(Int(graph.edgeTarget[edge])))
+            }
+        }
+        let notes = cycle.enumerated().map { i, edge in
+            Note("step \(i + 1) of \(cycle.count): \(curriculum.describe(edge: edge, in: graph))",
+                 at: curriculum.location(ofEdge: edge, in: graph))
+        }
+        // The requirement that points forward (or at itself) is the one that cannot be honoured.
+        var help = "remove one requirement of the cycle"
+        for edge in cycle where graph.edgeEntry[edge] >= 0 {
+            let source = graph.source(ofEdge: edge), target = Int(graph.edgeTarget[edge])
+            if curriculum.lastPosition(of: target, in: graph) >= source {
+                let what = curriculum.describe(graph.item(source))
+                let needed = curriculum.describe(graph.item(target))
+                help = source == target
+                    ? "remove \(what) from its own `requires`"
+                    : "\(what) is taught before \(needed) is finished, so its requirement of \(needed) is likely the one to remove"
+                break
+            }
+        }
+        return Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity, message: message,
+                          location: curriculum.location(ofEdge: first, in: graph), notes: notes, help: help)
+    }
+}

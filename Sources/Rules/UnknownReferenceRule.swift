@@ -1,0 +1,72 @@
+import SequenceLintKit
+
+/// A `requires` entry that names no unit or lesson.
+public struct UnknownReferenceRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "unknown-reference", family: .progression, defaultSeverity: .error,
+        summary: "a `requires` entry names no unit or lesson of the curriculum (\"did you mean\")",
+        rationale: """
+            A requirement that points nowhere is a prerequisite nobody checks: a typo, a renamed \
+            lesson or a lesson that was cut. The lesson may now come before what it builds on.
+            """,
+        howToFix: """
+            Correct the id, or add the missing lesson. `requires` takes lesson and unit ids of the \
+            same curriculum; standard codes belong in `standards`.
+            """,
+        triggering: [
+            RuleExample("""
+                curriculum: demo
+                grade: 6
+                units:
+                  - id: ratios
+                    lessons:
+                      - {id: ratios-01, kind: conceptual, standards: [6.RP.A.1]}
+                      - {id: ratios-02, kind: procedural, standards: [6.RP.A.1], requires: [↓ratio-01]}
+                      - {id: ratios-03, kind: application, standards: [6.RP.A.1], requires: [↓6.RP.A.1]}
+
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                curriculum: demo
+                grade: 6
+                units:
+                  - id: ratios
+                    lessons:
+                      - {id: ratios-01, kind: conceptual, standards: [6.RP.A.1]}
+                      - {id: ratios-02, kind: procedural, standards: [6.RP.A.1], requires: [ratios-01]}
+
+                """),
+        ])
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
+            var codes: Set<String>?
+            var suggestionBudget = 5_000_000
+            for lesson in curriculum.lessons {
+                for (e, ref) in lesson.requires.enumerated() where graph.entryTarget[lesson.position][e] < 0 {
+                    var message = "'\(lesson.id)' requires '\(ref.text)', which is no lesson or unit of curriculum '\(curriculum.id)'"
+                    var help = "check the id, or add the lesson it names"
+                    if codes == nil {
+                        codes = Set(curriculum.lessons.flatMap { $0.standards.map { StandardCode.looseKey($0.text) } })
+                    }
+                    if codes!.contains(StandardCode.looseKey(ref.text)) {
+                        help = "'\(ref.text)' is a standard code: list it under `standards`; `requires` takes lesson and unit ids"
+                    } else if suggestionBudget > 0 {
+                        suggestionBudget -= curriculum.items.count
+                        if let near = Suggestions.closest(to: ref.text, among: curriculum.items.keys) {
+                            message += "; did you mean '\(near)'?"
+                            help = "did you mean '\(near)'?"
+                        }
+                    }
+                    out.append(Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity,
+                                          message: message, location: ref.location, help: help))
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+import SequenceLintKit
+
+/// A lesson, other than a review, that names no standard.
+public struct UntaggedLessonRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "untagged-lesson", family: .alignment, defaultSeverity: .info,
+        summary: "a lesson other than a review addresses no standards",
+        rationale: """
+            A lesson without standards is invisible to every alignment check: nothing can say \
+            whether what it teaches comes in order, is assessed or is needed. Reviews are exempt, \
+            since they revisit rather than teach.
+            """,
+        howToFix: "List the standard codes the lesson addresses under `standards:` (or assesses, for an assessment).",
+        triggering: [
+            RuleExample("""
+                curriculum: demo
+                grade: 6
+                units:
+                  - id: ratios
+                    lessons:
+                      - id: ↓ratios-01
+                        kind: conceptual
+                      - {id: ↓ratios-02, kind: assessment, standards: []}
+
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                curriculum: demo
+                grade: 6
+                units:
+                  - id: ratios
+                    lessons:
+                      - {id: ratios-01, kind: conceptual, standards: [6.RP.A.1]}
+                      - {id: ratios-02, kind: review}
+
+                """),
+        ])
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for curriculum in context.model.curricula {
+            for lesson in curriculum.lessons where lesson.standards.isEmpty && lesson.kind != .review {
+                let verb = lesson.kind == .assessment ? "assesses" : "addresses"
+                out.append(Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity,
+                                      message: "lesson '\(lesson.id)' \(verb) no standards", location: lesson.idLocation,
+                                      help: "list the codes it \(lesson.kind == .assessment ? "assesses" : "teaches") under `standards:`"))
+            }
+        }
+        return out
+    }
+}

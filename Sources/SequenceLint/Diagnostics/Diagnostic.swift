@@ -1,0 +1,107 @@
+/// How much a diagnostic matters: `error` fails the run, `warning` fails it under `--strict`
+/// or past `--max-warnings`, `info` never does, `off` disables a rule.
+public enum Severity: String, CaseIterable, Comparable, Sendable {
+    case off, info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .off: 0
+        case .info: 1
+        case .warning: 2
+        case .error: 3
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A span in a file: path, first and last character (both inclusive, 1-based).
+public struct Location: Hashable, Sendable {
+    /// The file's path as shown in output.
+    public var path: String
+    /// The first character.
+    public var start: Position
+    /// The last character (inclusive).
+    public var end: Position
+
+    /// Creates a location.
+    public init(path: String, start: Position, end: Position) {
+        self.path = path
+        self.start = start
+        self.end = end
+    }
+
+    /// A location covering one YAML node.
+    public init(path: String, node: YAMLNode) {
+        self.init(path: path, start: node.start, end: node.end)
+    }
+}
+
+/// A related place, shown under the diagnostic with its own snippet.
+public struct Note: Hashable, Sendable {
+    /// What the place is, in the curriculum's terms.
+    public var message: String
+    /// Where it is.
+    public var location: Location
+
+    /// Creates a note.
+    public init(_ message: String, at location: Location) {
+        self.message = message
+        self.location = location
+    }
+}
+
+/// A machine-applicable edit: replace the text of `location` with `replacement`.
+public struct Fix: Hashable, Sendable {
+    /// What the edit does.
+    public var message: String
+    /// The span to replace.
+    public var location: Location
+    /// The new text (empty to delete).
+    public var replacement: String
+
+    /// Creates a fix.
+    public init(_ message: String, location: Location, replacement: String) {
+        self.message = message
+        self.location = location
+        self.replacement = replacement
+    }
+}
+
+/// The one type for every problem sequencelint reports: YAML, schema and rule findings alike.
+public struct Diagnostic: Hashable, Sendable {
+    /// The rule id, e.g. `prerequisite-order`.
+    public var rule: String
+    /// The effective severity.
+    public var severity: Severity
+    /// Lower-case, no final period, in the curriculum's terms.
+    public var message: String
+    /// The anchor: the most specific place the problem is at.
+    public var location: Location
+    /// Related places.
+    public var notes: [Note]
+    /// How to fix it.
+    public var help: String?
+    /// A mechanical fix, where there is one.
+    public var fix: Fix?
+
+    /// Creates a diagnostic.
+    public init(rule: String, severity: Severity, message: String, location: Location,
+                notes: [Note] = [], help: String? = nil, fix: Fix? = nil) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.notes = notes
+        self.help = help
+        self.fix = fix
+    }
+
+    /// The output order: path, line, column, rule, then message for ties.
+    public static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        if a.location.path != b.location.path { return a.location.path < b.location.path }
+        if a.location.start != b.location.start { return a.location.start < b.location.start }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.message < b.message
+    }
+}

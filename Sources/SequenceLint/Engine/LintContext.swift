@@ -1,0 +1,60 @@
+/// What a rule reads: the model, each curriculum's graph, problems found while loading, and options.
+public struct LintContext: Sendable {
+    /// The curricula read.
+    public let model: Model
+    /// The prerequisite graph of each curriculum, index for index.
+    public let graphs: [PrerequisiteGraph]
+    /// `yaml-syntax`, `schema` and `duplicate-key` findings made while loading.
+    public let loadDiagnostics: [Diagnostic]
+    /// Option values set in configuration, by rule id.
+    public let options: [String: [String: OptionValue]]
+
+    /// Creates a context, building each curriculum's graph.
+    public init(model: Model, loadDiagnostics: [Diagnostic] = [], options: [String: [String: OptionValue]] = [:]) {
+        self.model = model
+        self.graphs = model.curricula.map(PrerequisiteGraph.init)
+        self.loadDiagnostics = loadDiagnostics
+        self.options = options
+    }
+
+    /// A numeric option of a rule: configured, else its declared default.
+    public func number(_ name: String, of rule: RuleDescription) -> Double {
+        if case .number(let value)? = options[rule.id]?[name] { return value }
+        for option in rule.options where option.name == name {
+            if case .number(let value) = option.defaultValue { return value }
+        }
+        preconditionFailure("rule \(rule.id) declares no numeric option \(name)")
+    }
+
+    /// A list option of a rule: configured, else its declared default.
+    public func strings(_ name: String, of rule: RuleDescription) -> [String] {
+        if case .strings(let value)? = options[rule.id]?[name] { return value }
+        for option in rule.options where option.name == name {
+            if case .strings(let value) = option.defaultValue { return value }
+        }
+        preconditionFailure("rule \(rule.id) declares no list option \(name)")
+    }
+
+    /// A true/false option of a rule: configured, else its declared default.
+    public func flag(_ name: String, of rule: RuleDescription) -> Bool {
+        if case .bool(let value)? = options[rule.id]?[name] { return value }
+        for option in rule.options where option.name == name {
+            if case .bool(let value) = option.defaultValue { return value }
+        }
+        preconditionFailure("rule \(rule.id) declares no flag option \(name)")
+    }
+}
+
+extension Curriculum {
+    /// "2 lessons later", "in grade 7, 14 lessons later", "1 lesson earlier".
+    public func distance(from position: Int, to other: Int) -> String {
+        let gap = abs(other - position)
+        var text = "\(gap) lesson\(gap == 1 ? "" : "s") \(other > position ? "later" : "earlier")"
+        if other == position { text = "at the same point" }
+        let here = file(ofLesson: position).grade, there = file(ofLesson: other).grade
+        if let here, let there, here != there {
+            text = "in grade \(there), \(text)"
+        }
+        return text
+    }
+}

@@ -1,0 +1,201 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A problem that stops a run before linting (exit status 2).
+public enum LintError: Error, Equatable, CustomStringConvertible {
+    case noSuchPath(String)
+    case unreadable(String, String)
+    case unknownRule(String, suggestion: String?)
+
+    public var description: String {
+        switch self {
+        case .noSuchPath(let path): "no such file or directory: \(path)"
+        case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
+        case .unknownRule(let id, let suggestion):
+            "unknown rule '\(id)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + " (`sequencelint rules` lists them)"
+        }
+    }
+}
+
+/// What to lint and how.
+public struct LintRequest: Sendable {
+    /// Files and folders to lint.
+    public var paths: [String]
+    /// Rules to turn on for this run (at their reporting severity unless configured).
+    public var enable: [String] = []
+    /// Rules to turn off for this run.
+    public var disable: [String] = []
+    /// Configured severities by rule id.
+    public var severities: [String: Severity] = [:]
+    /// Configured options by rule id.
+    public var options: [String: [String: OptionValue]] = [:]
+    /// Loader limits.
+    public var limits = YAMLLimits()
+
+    /// Creates a request for paths.
+    public init(paths: [String]) {
+        self.paths = paths
+    }
+}
+
+/// The outcome of a run: sorted diagnostics, the sources for snippets, and counts.
+public struct LintResult: Sendable {
+    /// Every reported diagnostic, sorted by path, line, column, rule.
+    public var diagnostics: [Diagnostic]
+    /// File contents by displayed path, for snippets.
+    public var sources: [String: [UInt8]]
+    /// Curriculum files linted (and files that could not be read as YAML).
+    public var fileCount: Int
+    /// Units in the linted curricula.
+    public var unitCount: Int
+    /// Lessons in the linted curricula.
+    public var lessonCount: Int
+    /// YAML files skipped because they are not curriculum maps.
+    public var skipped: [String]
+
+    /// Count of diagnostics at a severity.
+    public func count(_ severity: Severity) -> Int {
+        diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+    }
+}
+
+/// The engine: finds files, loads them on every core, builds the model and graph, runs the rules,
+/// applies severities and sorts.
+public struct Linter: Sendable {
+    /// The rule catalog.
+    public let rules: [any Rule.Type]
+
+    /// Creates an engine over a rule catalog.
+    public init(rules: [any Rule.Type]) {
+        self.rules = rules
+    }
+
+    /// The description of a rule id, if there is such a rule.
+    public func rule(_ id: String) -> (any Rule.Type)? {
+        rules.first { $0.description.id == id }
+    }
+
+    /// Throws `unknownRule` for an id not in the catalog.
+    public func validateRuleID(_ id: String) throws {
+        if rule(id) == nil {
+            throw LintError.unknownRule(id, suggestion: Suggestions.closest(to: id, among: rules.map { $0.description.id }))
+        }
+    }
+
+    /// The severity a rule runs at in this request.
+    public func severity(of description: RuleDescription, in request: LintRequest) -> Severity {
+        if request.disable.contains(description.id) { return .off }
+        if let configured = request.severities[description.id] {
+            if configured == .off, request.enable.contains(description.id) { return description.reportingSeverity }
+            return configured
+        }
+        if request.enable.contains(description.id) { return description.reportingSeverity }
+        return description.defaultSeverity
+    }
+
+    /// Lints the request's paths.
+    public func lint(_ request: LintRequest) throws -> LintResult {
+        for id in request.enable + request.disable + Array(request.severities.keys) + Array(request.options.keys) {
+            try validateRuleID(id)
+        }
+        let files = try SourceDiscovery.files(in: request.paths)
+        let loaded = try loadAll(files, limits: request.limits)
+        return run(loaded, request: request)
+    }
+
+    /// Lints in-memory files (path, bytes): for tests and standard input.
+    public func lint(sources: [(path: String, bytes: [UInt8])], request: LintRequest) -> LintResult {
+        let loaded = sources.map { Self.load(path: $0.path, bytes: $0.bytes, limits: request.limits) }
+        return run(loaded, request: request)
+    }
+
+    struct LoadedFile: Sendable {
+        var path: String
+        var bytes: [UInt8]
+        var kind: FileKind
+        var model: FileModel?
+        var diagnostics: [Diagnostic]
+    }
+
+    static func load(path: String, bytes: [UInt8], limits: YAMLLimits) -> LoadedFile {
+        let result = YAMLLoader.load(bytes, path: path, limits: limits)
+        var kind = CurriculumReader.kind(of: result.document)
+        var diagnostics = result.diagnostics
+        var model: FileModel?
+        if kind == .curriculum {
+            let (read, schema) = CurriculumReader.read(result.document, path: path)
+            model = read
+            diagnostics += schema
+        } else if result.failed {
+            // Not known to be anything else: a file that is not YAML is reported, not skipped.
+            kind = .curriculum
+        } else if kind == .other {
+            diagnostics = []
+        }
+        return LoadedFile(path: path, bytes: bytes, kind: kind, model: model, diagnostics: diagnostics)
+    }
+
+    /// Reads and loads files in parallel, one per core at a time.
+    func loadAll(_ paths: [String], limits: YAMLLimits) throws -> [LoadedFile] {
+        final class Slots: @unchecked Sendable {
+            var items: [Result<LoadedFile, LintError>?]
+            init(_ n: Int) { items = Array(repeating: nil, count: n) }
+        }
+        let slots = Slots(paths.count)
+        let limits = limits
+        slots.items.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+                let path = paths[i]
+                do {
+                    let bytes = try SourceDiscovery.readFile(path, limit: limits.maxBytes)
+                    out[i] = .success(Self.load(path: path, bytes: bytes, limits: limits))
+                } catch let error as LintError {
+                    out[i] = .failure(error)
+                } catch {
+                    out[i] = .failure(.unreadable(path, "\(error)"))
+                }
+            }
+        }
+        return try slots.items.map { try $0!.get() }
+    }
+
+    func run(_ loaded: [LoadedFile], request: LintRequest) -> LintResult {
+        var loadDiagnostics: [Diagnostic] = []
+        var fileModels: [FileModel] = []
+        var sources: [String: [UInt8]] = [:]
+        var skipped: [String] = []
+        var fileCount = 0
+        for file in loaded {
+            if file.kind == .other {
+                skipped.append(file.path)
+                continue
+            }
+            fileCount += 1
+            loadDiagnostics += file.diagnostics
+            if let model = file.model { fileModels.append(model) }
+            sources[file.path] = file.bytes
+        }
+        let model = ModelBuilder.build(fileModels)
+        let context = LintContext(model: model, loadDiagnostics: loadDiagnostics, options: request.options)
+        var diagnostics: [Diagnostic] = []
+        for rule in rules {
+            let description = rule.description
+            let severity = severity(of: description, in: request)
+            guard severity != .off else { continue }
+            for var diagnostic in rule.init().check(context) {
+                diagnostic.severity = severity
+                diagnostics.append(diagnostic)
+            }
+        }
+        diagnostics.sort(by: Diagnostic.ordered)
+        return LintResult(diagnostics: diagnostics, sources: sources, fileCount: fileCount,
+                          unitCount: model.curricula.reduce(0) { $0 + $1.units.count },
+                          lessonCount: model.curricula.reduce(0) { $0 + $1.lessons.count },
+                          skipped: skipped.sorted())
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// A rule: a pure check over the model and graph that reports diagnostics.
+public protocol Rule: Sendable {
+    /// What the rule is: id, documentation, severity, options, examples.
+    static var description: RuleDescription { get }
+    /// Creates the rule.
+    init()
+    /// Checks the linted curricula; diagnostics carry the rule's default severity (the engine applies configuration).
+    func check(_ context: LintContext) -> [Diagnostic]
+}
+
+/// The family a rule belongs to.
+public enum RuleFamily: String, Sendable, CaseIterable {
+    case input = "input"
+    case progression = "logical progression"
+    case balance = "balance"
+    case alignment = "alignment"
+}
+
+/// A YAML example for a rule. In a triggering example, `↓` marks where each diagnostic must point.
+public struct RuleExample: Sendable {
+    /// The example file, with `↓` markers.
+    public var yaml: String
+    /// Rule options the example runs with.
+    public var options: [String: OptionValue]
+
+    /// Creates an example.
+    public init(_ yaml: String, options: [String: OptionValue] = [:]) {
+        self.yaml = yaml
+        self.options = options
+    }
+
+    /// The example without markers.
+    public var text: String { yaml.replacingOccurrences(of: "↓", with: "") }
+
+    /// Where the markers are, as positions in `text`.
+    public var markers: [Position] {
+        var result: [Position] = []
+        var line = 1, column = 1
+        for scalar in yaml.unicodeScalars {
+            if scalar == "↓" {
+                result.append(Position(line: line, column: column))
+            } else if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return result
+    }
+}
+
+/// A rule option: its name, what it takes, its default.
+public struct RuleOption: Sendable {
+    /// The option's key in configuration.
+    public var name: String
+    /// The default value.
+    public var defaultValue: OptionValue
+    /// One line on what it does.
+    public var summary: String
+
+    /// Creates an option.
+    public init(_ name: String, default defaultValue: OptionValue, _ summary: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.summary = summary
+    }
+}
+
+/// A configuration value of a rule option.
+public enum OptionValue: Hashable, Sendable, CustomStringConvertible {
+    case number(Double)
+    case bool(Bool)
+    case strings([String])
+
+    public var description: String {
+        switch self {
+        case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+        case .bool(let b): String(b)
+        case .strings(let s): "[" + s.joined(separator: ", ") + "]"
+        }
+    }
+}
+
+/// Everything a rule is, for documentation, configuration and tests.
+public struct RuleDescription: Sendable {
+    /// Stable kebab-case id.
+    public var id: String
+    /// Family of practice it checks.
+    public var family: RuleFamily
+    /// The severity when not configured.
+    public var defaultSeverity: Severity
+    /// One line: when it fires.
+    public var summary: String
+    /// Why it matters for learners.
+    public var rationale: String
+    /// How to fix what it reports.
+    public var howToFix: String
+    /// Options it reads.
+    public var options: [RuleOption]
+    /// Files it must report on, with `↓` where.
+    public var triggering: [RuleExample]
+    /// Files it must not report on.
+    public var nonTriggering: [RuleExample]
+
+    /// Creates a description.
+    public init(id: String, family: RuleFamily, defaultSeverity: Severity, summary: String, rationale: String,
+                howToFix: String, options: [RuleOption] = [], triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.id = id
+        self.family = family
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+        self.rationale = rationale
+        self.howToFix = howToFix
+        self.options = options
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+
+    /// The severity the rule reports at: the default, or `warning` for a rule that is off by default.
+    public var reportingSeverity: Severity { defaultSeverity == .off ? .warning : defaultSeverity }
+}

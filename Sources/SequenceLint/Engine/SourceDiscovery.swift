@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds the YAML files under the given paths and reads them; never writes.
+public enum SourceDiscovery {
+    /// Files to lint, sorted: named files as given, `*.yml`/`*.yaml` under named folders (hidden
+    /// folders and `.sequencelint.yml` skipped; symlink loops visited once).
+    public static func files(in paths: [String]) throws -> [String] {
+        var result: [String] = []
+        var seenDirectories = Set<String>()
+        var seenFiles = Set<String>()
+        for raw in paths {
+            let path = displayPath(raw)
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw LintError.noSuchPath(raw) }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                try walk(path, into: &result, seen: &seenDirectories)
+            } else {
+                result.append(path)
+            }
+        }
+        return result.filter { seenFiles.insert($0).inserted }.sorted()
+    }
+
+    private static func walk(_ directory: String, into result: inout [String], seen: inout Set<String>) throws {
+        var stack = [directory]
+        while let current = stack.popLast() {
+            guard let real = realpath(current, nil) else { continue }
+            let key = String(cString: real)
+            free(real)
+            guard seen.insert(key).inserted else { continue }
+            guard let dir = opendir(current) else {
+                throw LintError.unreadable(current, String(cString: strerror(errno)))
+            }
+            var entries: [String] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                if name.hasPrefix(".") { continue }
+                entries.append(name)
+            }
+            closedir(dir)
+            for name in entries.sorted() {
+                let child = current == "." ? name : (current.hasSuffix("/") ? current + name : current + "/" + name)
+                var info = stat()
+                guard stat(child, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR {
+                    stack.append(child)
+                } else if (info.st_mode & S_IFMT) == S_IFREG, name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                    result.append(child)
+                }
+            }
+        }
+    }
+
+    /// A path as shown in output: relative to the current folder when under it, without `./`.
+    public static func displayPath(_ path: String) -> String {
+        var p = path
+        if p.hasPrefix("/"), let cwd = currentDirectory() {
+            let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+            if p.hasPrefix(prefix) { p = String(p.dropFirst(prefix.count)) }
+            else if p == cwd { p = "." }
+        }
+        while p.hasPrefix("./") { p = String(p.dropFirst(2)) }
+        if p.isEmpty { p = "." }
+        if p.count > 1, p.hasSuffix("/") { p = String(p.dropLast()) }
+        return p
+    }
+
+    static func currentDirectory() -> String? {
+        guard let buffer = getcwd(nil, 0) else { return nil }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
+    /// Reads a whole file; files larger than `limit` are read only up to `limit + 1` bytes
+    /// so the loader reports them without holding them in memory.
+    public static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw LintError.unreadable(path, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw LintError.unreadable(path, String(cString: strerror(errno))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw LintError.unreadable(path, "it is a folder") }
+        var bytes: [UInt8] = []
+        let expected = max(0, min(Int(info.st_size), limit + 1))
+        bytes.reserveCapacity(expected + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= limit {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LintError.unreadable(path, String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+}

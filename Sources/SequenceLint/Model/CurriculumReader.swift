@@ -1,0 +1,305 @@
+/// What one YAML file is, judged by its top-level keys (FORMAT.md).
+public enum FileKind: Sendable {
+    case curriculum, framework, other
+}
+
+/// One curriculum file read into model pieces, before files are put in teaching order.
+public struct FileModel: Sendable {
+    /// The file (its `units` range is local to `units`).
+    public var file: CurriculumFile
+    /// The units of this file; their `lessons` ranges are local to `lessons`.
+    public var units: [Unit]
+    /// The lessons of this file; `unit` is local to `units`.
+    public var lessons: [Lesson]
+}
+
+/// Reads a curriculum map's YAML into the model, reporting `schema` diagnostics.
+public struct CurriculumReader {
+    static let rootKeys = ["curriculum", "title", "framework", "grade", "sequence", "assumes", "units"]
+    static let unitKeys = ["id", "title", "lessons"]
+    static let lessonKeys = ["id", "title", "kind", "standards", "requires", "minutes", "practices"]
+
+    let doc: YAMLDocument
+    let path: String
+    var diagnostics: [Diagnostic] = []
+
+    /// Classifies a loaded document.
+    public static func kind(of doc: YAMLDocument) -> FileKind {
+        guard let root = doc.root, doc[root].kind == .mapping else { return .other }
+        if doc.value(root, forKey: "curriculum") != nil { return .curriculum }
+        if doc.value(root, forKey: "framework") != nil { return .framework }
+        return .other
+    }
+
+    /// Reads a curriculum map; returns nil when the file is not one.
+    public static func read(_ doc: YAMLDocument, path: String) -> (FileModel?, [Diagnostic]) {
+        var reader = CurriculumReader(doc: doc, path: path)
+        let model = reader.readRoot()
+        return (model, reader.diagnostics)
+    }
+
+    private func location(_ node: Int32) -> Location { Location(path: path, node: doc[node]) }
+
+    private mutating func error(_ message: String, at node: Int32, help: String? = nil) {
+        diagnostics.append(Diagnostic(rule: "schema", severity: .error, message: message,
+                                      location: location(node), help: help))
+    }
+
+    private func describe(_ node: Int32) -> String {
+        if doc.isNull(node) { return "nothing" }
+        switch doc[node].kind {
+        case .scalar:
+            let text = doc.string(node)
+            return "'\(text.count > 40 ? String(text.prefix(40)) + "…" : text)'"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    /// Where a missing key is reported: the mapping's first key, or the mapping itself.
+    private func firstKey(_ mapping: Int32) -> Int32 {
+        doc.childIndices(mapping).first ?? mapping
+    }
+
+    /// Reads the pairs of a mapping, reporting unknown and non-scalar keys.
+    private mutating func pairs(_ mapping: Int32, allowed: [String], what: String) -> [String: (key: Int32, value: Int32)] {
+        var result: [String: (key: Int32, value: Int32)] = [:]
+        var unknown: [Int32] = []
+        doc.forEachPair(mapping) { key, value in
+            guard doc[key].kind == .scalar else {
+                unknown.append(key)
+                return
+            }
+            let name = doc.string(key)
+            if allowed.contains(name) {
+                if result[name] == nil { result[name] = (key, value) }
+            } else {
+                unknown.append(key)
+            }
+        }
+        for key in unknown {
+            if doc[key].kind != .scalar {
+                error("expected a key name in \(what), found \(describe(key))", at: key)
+                continue
+            }
+            let name = doc.string(key)
+            error("unknown key '\(name)' in \(what)\(Suggestions.didYouMean(name, among: allowed))", at: key,
+                  help: "the keys of \(what) are \(allowed.orList)")
+        }
+        return result
+    }
+
+    /// The items of a list value: a sequence's items, one scalar as a one-item list, nothing for null.
+    private mutating func list(_ node: Int32, of what: String) -> [Int32] {
+        if doc.isNull(node) { return [] }
+        switch doc[node].kind {
+        case .sequence: return Array(doc.childIndices(node))
+        case .scalar: return [node]
+        case .mapping:
+            error("expected a list of \(what), found a mapping", at: node)
+            return []
+        }
+    }
+
+    /// A required or optional scalar's text; reports a collection given instead.
+    private mutating func scalar(_ node: Int32, expected: String) -> String? {
+        guard doc[node].kind == .scalar else {
+            error("expected \(expected), found \(describe(node))", at: node)
+            return nil
+        }
+        if doc.isNull(node) { return nil }
+        return doc.string(node)
+    }
+
+    private mutating func refs(_ node: Int32, of what: String, single: String) -> [Ref] {
+        var out: [Ref] = []
+        for item in list(node, of: what) {
+            guard doc[item].kind == .scalar, !doc.isNull(item) else {
+                error("expected \(single), found \(describe(item))", at: item)
+                continue
+            }
+            let text = doc.string(item).trimmingSpaces
+            if text.isEmpty {
+                error("expected \(single), found an empty string", at: item)
+                continue
+            }
+            out.append(Ref(text, at: location(item)))
+        }
+        return out
+    }
+
+    static func isValidID(_ text: String) -> Bool {
+        guard let first = text.utf8.first, isAlnum(first) else { return false }
+        return text.utf8.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isAlnum(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+    }
+
+    /// Reads an id value; nil (with a diagnostic) when missing or invalid.
+    private mutating func id(_ fields: [String: (key: Int32, value: Int32)], in mapping: Int32, what: String) -> (String, Location)? {
+        guard let field = fields["id"] else {
+            error("\(what) is missing its 'id'", at: firstKey(mapping), help: "add `id:` with an id unique in the curriculum")
+            return nil
+        }
+        guard let text = scalar(field.value, expected: "an id") else {
+            if doc.isNull(field.value) { error("\(what) has an empty 'id'", at: field.key) }
+            return nil
+        }
+        guard Self.isValidID(text) else {
+            error("invalid id '\(text)': ids start with a letter or digit and contain only letters, digits, '.', '_' and '-'",
+                  at: field.value)
+            return nil
+        }
+        return (text, location(field.value))
+    }
+
+    private mutating func readRoot() -> FileModel? {
+        guard let root = doc.root, doc[root].kind == .mapping else { return nil }
+        let fields = pairs(root, allowed: Self.rootKeys, what: "a curriculum map")
+        guard let curriculumField = fields["curriculum"] else { return nil }
+        if let second = doc.secondDocumentStart {
+            diagnostics.append(Diagnostic(
+                rule: "schema", severity: .error,
+                message: "a curriculum map holds one YAML document; this second document is not read",
+                location: Location(path: path, start: second, end: second),
+                help: "move the second document into a file of its own"))
+        }
+        var curriculumID = ""
+        if let text = scalar(curriculumField.value, expected: "a curriculum id") {
+            if Self.isValidID(text) {
+                curriculumID = text
+            } else {
+                error("invalid curriculum id '\(text)': ids start with a letter or digit and contain only letters, digits, '.', '_' and '-'",
+                      at: curriculumField.value)
+                curriculumID = text
+            }
+        } else if doc.isNull(curriculumField.value) {
+            error("the curriculum id is empty", at: curriculumField.key)
+        }
+
+        var grade: Grade?
+        var gradeLocation = location(firstKey(root))
+        if let field = fields["grade"] {
+            gradeLocation = location(field.value)
+            if let text = scalar(field.value, expected: "a grade (PK, K or 1 to 12)") {
+                grade = Grade(parsing: text)
+                if grade == nil {
+                    error("invalid grade '\(text)'; expected PK, K or 1 to 12", at: field.value)
+                }
+            } else if doc.isNull(field.value) {
+                error("the grade is empty; expected PK, K or 1 to 12", at: field.key)
+            }
+        } else {
+            error("curriculum map is missing 'grade'", at: firstKey(root), help: "add `grade:` with PK, K or 1 to 12")
+        }
+
+        var sequence = 0
+        if let field = fields["sequence"], let text = scalar(field.value, expected: "a whole number") {
+            if let value = Int(text.trimmingSpaces), value.magnitude < 1_000_000_000 {
+                sequence = value
+            } else {
+                error("invalid sequence '\(text)'; expected a whole number", at: field.value)
+            }
+        }
+        var title: String?
+        if let field = fields["title"] { title = scalar(field.value, expected: "a title") }
+        var framework: Ref?
+        if let field = fields["framework"], let text = scalar(field.value, expected: "a framework id") {
+            framework = Ref(text.trimmingSpaces, at: location(field.value))
+        }
+        var assumes: [Ref] = []
+        if let field = fields["assumes"] {
+            assumes = refs(field.value, of: "standard codes", single: "a standard code")
+        }
+
+        var model = FileModel(
+            file: CurriculumFile(path: path, curriculumID: curriculumID, grade: grade, gradeLocation: gradeLocation,
+                                 sequence: sequence, title: title, framework: framework, assumes: assumes,
+                                 units: 0..<0, rootLocation: location(root)),
+            units: [], lessons: [])
+        if let field = fields["units"] {
+            for unitNode in list(field.value, of: "units") {
+                readUnit(unitNode, into: &model)
+            }
+        } else {
+            error("curriculum map is missing 'units'", at: firstKey(root), help: "add `units:`, a list of units in teaching order")
+        }
+        model.file.units = 0..<model.units.count
+        return model
+    }
+
+    private mutating func readUnit(_ node: Int32, into model: inout FileModel) {
+        guard doc[node].kind == .mapping else {
+            error("expected a unit (a mapping with 'id' and 'lessons'), found \(describe(node))", at: node)
+            return
+        }
+        let fields = pairs(node, allowed: Self.unitKeys, what: "a unit")
+        let identity = id(fields, in: node, what: "unit")
+        let name = identity.map { "unit '\($0.0)'" } ?? "unit"
+        var title: String?
+        if let field = fields["title"] { title = scalar(field.value, expected: "a title") }
+        let unitIndex = model.units.count
+        let first = model.lessons.count
+        if let field = fields["lessons"] {
+            for lessonNode in list(field.value, of: "lessons") {
+                readLesson(lessonNode, unit: unitIndex, into: &model)
+            }
+        } else {
+            error("\(name) is missing 'lessons'", at: firstKey(node), help: "add `lessons:`, a list of lessons in teaching order")
+        }
+        guard let identity else {
+            // Keep the lessons of a unit without a usable id: they are still taught here.
+            model.units.append(Unit(id: "", idLocation: location(firstKey(node)), title: title, file: 0,
+                                    lessons: first..<model.lessons.count, position: unitIndex))
+            return
+        }
+        model.units.append(Unit(id: identity.0, idLocation: identity.1, title: title, file: 0,
+                                lessons: first..<model.lessons.count, position: unitIndex))
+    }
+
+    private mutating func readLesson(_ node: Int32, unit: Int, into model: inout FileModel) {
+        guard doc[node].kind == .mapping else {
+            error("expected a lesson (a mapping with 'id' and 'kind'), found \(describe(node))", at: node)
+            return
+        }
+        let fields = pairs(node, allowed: Self.lessonKeys, what: "a lesson")
+        let identity = id(fields, in: node, what: "lesson")
+        let name = identity.map { "lesson '\($0.0)'" } ?? "lesson"
+        var kind: LessonKind?
+        if let field = fields["kind"] {
+            if let text = scalar(field.value, expected: "a lesson kind") {
+                kind = LessonKind(rawValue: text.trimmingSpaces)
+                if kind == nil {
+                    let kinds = LessonKind.allCases.map(\.rawValue)
+                    error("invalid kind '\(text)'\(Suggestions.didYouMean(text, among: kinds))", at: field.value,
+                          help: "a lesson's kind is \(kinds.orList)")
+                }
+            } else if doc.isNull(field.value) {
+                error("\(name) has an empty 'kind'", at: field.key,
+                      help: "a lesson's kind is \(LessonKind.allCases.map(\.rawValue).orList)")
+            }
+        } else {
+            error("\(name) is missing 'kind'", at: firstKey(node),
+                  help: "add `kind:` with \(LessonKind.allCases.map(\.rawValue).orList)")
+        }
+        var title: String?
+        if let field = fields["title"] { title = scalar(field.value, expected: "a title") }
+        var minutes: Int?
+        if let field = fields["minutes"], let text = scalar(field.value, expected: "a number of minutes") {
+            if let value = Int(text.trimmingSpaces), value > 0, value < 100_000 {
+                minutes = value
+            } else {
+                error("invalid minutes '\(text)'; expected a positive whole number", at: field.value)
+            }
+        }
+        let standards = fields["standards"].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
+        let requires = fields["requires"].map { refs($0.value, of: "lesson or unit ids", single: "a lesson or unit id") } ?? []
+        let practices = fields["practices"].map { refs($0.value, of: "practice tags", single: "a practice tag").map(\.text) } ?? []
+        guard let identity else { return }
+        model.lessons.append(Lesson(id: identity.0, idLocation: identity.1, title: title, kind: kind,
+                                    standards: standards, requires: requires, minutes: minutes,
+                                    practices: practices, unit: unit, position: model.lessons.count))
+    }
+}

@@ -1,0 +1,37 @@
+/// An output format; each case maps to one reporter.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case text, gcc
+
+    /// The reporter for this format.
+    public var reporter: any Reporter {
+        switch self {
+        case .text: TextReporter()
+        case .gcc: GCCReporter()
+        }
+    }
+}
+
+/// Turns a run's sorted diagnostics into output text.
+public protocol Reporter: Sendable {
+    /// The whole report.
+    func report(_ result: LintResult, diagnostics: [Diagnostic], color: Bool) -> String
+}
+
+/// The version of sequencelint.
+public enum SequenceLintVersion {
+    /// Semantic version of the tool.
+    public static let current = "0.1.0"
+}
+
+extension LintResult {
+    /// `2 errors, 3 warnings in 4 files (12 units, 140 lessons)`; infos are named when there are any.
+    public func summary(of diagnostics: [Diagnostic]) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let infos = diagnostics.filter { $0.severity == .info }.count
+        var text = "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+        if infos > 0 { text += ", \(plural(infos, "info"))" }
+        return text + " in \(plural(fileCount, "file")) (\(plural(unitCount, "unit")), \(plural(lessonCount, "lesson")))"
+    }
+}

@@ -1,0 +1,117 @@
+/// Compiler-style output: a header per diagnostic, the source line with the span underlined,
+/// notes with their own snippets, help lines, and a summary line.
+public struct TextReporter: Reporter {
+    /// Creates the reporter.
+    public init() {}
+
+    /// Lines wider than this are shown as a window around the span.
+    static let maxLineWidth = 120
+
+    public func report(_ result: LintResult, diagnostics: [Diagnostic], color: Bool) -> String {
+        var out = ""
+        var lines = SourceLines(sources: result.sources)
+        let paint = Paint(enabled: color)
+        for d in diagnostics {
+            let gutter = max(String(d.location.start.line).count,
+                             d.notes.map { String($0.location.start.line).count }.max() ?? 0)
+            out += paint.bold("\(d.location.path):\(d.location.start): ")
+                + paint.severity(d.severity, d.severity.rawValue + ":") + " "
+                + paint.bold(d.message) + " " + paint.dim("[\(d.rule)]") + "\n"
+            out += snippet(d.location, severity: d.severity, gutter: gutter, lines: &lines, paint: paint)
+            for note in d.notes {
+                out += paint.bold("\(note.location.path):\(note.location.start): ") + paint.note("note:") + " " + note.message + "\n"
+                out += snippet(note.location, severity: nil, gutter: gutter, lines: &lines, paint: paint)
+            }
+            if let help = d.help {
+                out += String(repeating: " ", count: gutter + 1) + paint.gutter("=") + " " + paint.bold("help:") + " " + help + "\n"
+            }
+            out += "\n"
+        }
+        out += result.summary(of: diagnostics) + "\n"
+        return out
+    }
+
+    private func snippet(_ location: Location, severity: Severity?, gutter: Int, lines: inout SourceLines, paint: Paint) -> String {
+        guard let text = lines.line(location.start.line, of: location.path) else { return "" }
+        var scalars = Array(text.unicodeScalars)
+        var startColumn = max(1, location.start.column)
+        var endColumn = location.end.line == location.start.line ? max(startColumn, location.end.column) : scalars.count
+        endColumn = max(startColumn, min(endColumn, max(scalars.count, startColumn)))
+        var prefix = "", suffix = ""
+        if scalars.count > Self.maxLineWidth {
+            let from = max(0, min(startColumn - 1 - 20, scalars.count - Self.maxLineWidth))
+            let to = min(scalars.count, from + Self.maxLineWidth)
+            if from > 0 { prefix = "…" }
+            if to < scalars.count { suffix = "…" }
+            scalars = Array(scalars[from..<to])
+            startColumn -= from - (prefix.isEmpty ? 0 : 1)
+            endColumn = min(endColumn - from + (prefix.isEmpty ? 0 : 1), scalars.count + (prefix.isEmpty ? 0 : 1))
+        }
+        var shown = String(String.UnicodeScalarView(scalars))
+        shown = prefix + shown + suffix
+        let shownScalars = Array(shown.unicodeScalars)
+        // Keep tabs under tabs so the carets line up in a terminal.
+        var pad = ""
+        for i in 0..<max(0, startColumn - 1) {
+            pad.unicodeScalars.append(i < shownScalars.count && shownScalars[i] == "\t" ? "\t" : " ")
+        }
+        let carets = String(repeating: "^", count: max(1, endColumn - startColumn + 1))
+        let blank = String(repeating: " ", count: gutter + 1) + paint.gutter("|")
+        let number = String(location.start.line)
+        var out = blank + "\n"
+        out += paint.gutter(String(repeating: " ", count: gutter - number.count) + number + " |") + " " + shown + "\n"
+        out += blank + " " + pad + (severity.map { paint.severity($0, carets) } ?? paint.note(carets)) + "\n"
+        return out
+    }
+}
+
+/// Source lines by path, indexed on first use.
+struct SourceLines {
+    let sources: [String: [UInt8]]
+    var starts: [String: [Int]] = [:]
+
+    init(sources: [String: [UInt8]]) {
+        self.sources = sources
+    }
+
+    mutating func line(_ number: Int, of path: String) -> String? {
+        guard let bytes = sources[path] else { return nil }
+        if starts[path] == nil {
+            var index = [0]
+            for (i, b) in bytes.enumerated() where b == 0x0A { index.append(i + 1) }
+            starts[path] = index
+        }
+        let index = starts[path]!
+        guard number >= 1, number <= index.count else { return nil }
+        var from = index[number - 1]
+        var to = number < index.count ? index[number] - 1 : bytes.count
+        if number == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { from = 3 }
+        if to > from, bytes[to - 1] == 0x0D { to -= 1 }
+        guard from <= to else { return "" }
+        // Control characters would garble the terminal; show them as replacement marks.
+        let text = String(decoding: bytes[from..<to], as: UTF8.self)
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
+    }
+}
+
+/// ANSI colors, or nothing.
+struct Paint {
+    let enabled: Bool
+
+    private func wrap(_ code: String, _ text: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    func bold(_ text: String) -> String { wrap("1", text) }
+    func dim(_ text: String) -> String { wrap("2", text) }
+    func gutter(_ text: String) -> String { wrap("1;34", text) }
+    func note(_ text: String) -> String { wrap("1;36", text) }
+
+    func severity(_ severity: Severity, _ text: String) -> String {
+        switch severity {
+        case .error: wrap("1;31", text)
+        case .warning: wrap("1;33", text)
+        case .info, .off: wrap("1;36", text)
+        }
+    }
+}

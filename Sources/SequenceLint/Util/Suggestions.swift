@@ -1,0 +1,54 @@
+/// "Did you mean" suggestions by edit distance.
+public enum Suggestions {
+    /// Edit distance over Unicode scalars, ignoring case, where swapping two neighbours is one
+    /// edit (optimal string alignment); gives up (returning `limit + 1`) past `limit`.
+    public static func distance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var before = [Int](repeating: 0, count: y.count + 1)
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            var rowMin = i
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    current[j] = min(current[j], before[j - 2] + 1)
+                }
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            (before, previous, current) = (previous, current, before)
+        }
+        return previous[y.count]
+    }
+
+    /// The closest candidate within about a third of the word's length (at least 1, at most 3 edits).
+    public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
+        let limit = max(1, min(3, (word.count + 1) / 3))
+        var best: (String, Int)?
+        for candidate in candidates where candidate != word {
+            let d = distance(word, candidate, limit: limit)
+            if d <= limit, best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) {
+                best = (candidate, d)
+            }
+        }
+        return best?.0
+    }
+
+    /// `; did you mean 'x'?` or the empty string.
+    public static func didYouMean<S: Sequence>(_ word: String, among candidates: S) -> String where S.Element == String {
+        closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    }
+}
+
+extension Array where Element == String {
+    /// "a, b or c".
+    public var orList: String {
+        count <= 1 ? joined() : dropLast().joined(separator: ", ") + " or " + last!
+    }
+}

@@ -1,0 +1,163 @@
+/// A position in a source file: 1-based line, 1-based column counted in Unicode scalars.
+public struct Position: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, counted in Unicode scalar values.
+    public var column: Int
+
+    /// Creates a position from 1-based line and column.
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (a: Position, b: Position) -> Bool {
+        a.line != b.line ? a.line < b.line : a.column < b.column
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// The kind of a YAML node.
+public enum YAMLNodeKind: UInt8, Sendable {
+    case scalar, sequence, mapping
+}
+
+/// One node of a loaded YAML document, stored flat: children live in `YAMLDocument.children`
+/// and scalar text in `YAMLDocument.text`, so loading makes no per-node objects.
+public struct YAMLNode: Sendable {
+    /// Scalar, sequence or mapping.
+    public var kind: YAMLNodeKind
+    /// True for a plain (unquoted, non-block) scalar: only those can be null.
+    public var isPlain: Bool
+    /// The first character of the node.
+    public var start: Position
+    /// The last character of the node (inclusive).
+    public var end: Position
+    /// Scalar: byte offset of the value in `text`. Collection: index of the first child in `children`.
+    var first: Int32
+    /// Scalar: byte length of the value. Collection: number of children (a mapping stores key, value, key, value…).
+    var count: Int32
+}
+
+/// A YAML document loaded with positions: flat node storage, raw scalar text, no implicit typing.
+public struct YAMLDocument: Sendable {
+    /// Every node; aliases share the node of their anchor.
+    public internal(set) var nodes: [YAMLNode] = []
+    /// Child node indices of all collections, each collection's children contiguous.
+    var children: [Int32] = []
+    /// The bytes of every scalar value, concatenated.
+    var text: [UInt8] = []
+    /// The root node of the first document, if there is one.
+    public internal(set) var root: Int32?
+    /// Where a second document starts, if the stream has more than one.
+    public internal(set) var secondDocumentStart: Position?
+
+    /// Creates an empty document.
+    public init() {}
+
+    /// The node at `index`.
+    @inlinable public subscript(index: Int32) -> YAMLNode { nodes[Int(index)] }
+
+    /// The children of a collection (for a mapping: key, value, key, value…).
+    public func childIndices(_ index: Int32) -> ArraySlice<Int32> {
+        let node = nodes[Int(index)]
+        if node.kind == .scalar { return [] }
+        return children[Int(node.first)..<Int(node.first + node.count)]
+    }
+
+    /// The scalar's raw text (no implicit typing).
+    public func string(_ index: Int32) -> String {
+        let node = nodes[Int(index)]
+        guard node.kind == .scalar else { return "" }
+        return text.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(node.first)..<Int(node.first + node.count)]), as: UTF8.self)
+        }
+    }
+
+    /// Whether the node is a scalar whose text equals `literal`, compared without making a String.
+    public func scalarEquals(_ index: Int32, _ literal: StaticString) -> Bool {
+        let node = nodes[Int(index)]
+        guard node.kind == .scalar, Int(node.count) == literal.utf8CodeUnitCount else { return false }
+        return text.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress! + Int(node.first)
+            return memcmpBytes(base, literal.utf8Start, literal.utf8CodeUnitCount)
+        }
+    }
+
+    /// Whether two scalar nodes have the same text.
+    func sameScalarText(_ a: Int32, _ b: Int32) -> Bool {
+        let x = nodes[Int(a)], y = nodes[Int(b)]
+        guard x.kind == .scalar, y.kind == .scalar, x.count == y.count else { return false }
+        return text.withUnsafeBufferPointer { buffer in
+            memcmpBytes(buffer.baseAddress! + Int(x.first), buffer.baseAddress! + Int(y.first), Int(x.count))
+        }
+    }
+
+    /// Whether the node is YAML null: an empty plain scalar, `~`, or `null`.
+    public func isNull(_ index: Int32) -> Bool {
+        let node = nodes[Int(index)]
+        guard node.kind == .scalar, node.isPlain else { return false }
+        return node.count == 0 || scalarEquals(index, "~") || scalarEquals(index, "null")
+            || scalarEquals(index, "Null") || scalarEquals(index, "NULL")
+    }
+
+    /// Calls `body` with each key and value of a mapping, own keys first, then keys brought in
+    /// by `<<` merge keys that the mapping does not set itself.
+    public func forEachPair(_ mapping: Int32, _ body: (_ key: Int32, _ value: Int32) -> Void) {
+        let items = childIndices(mapping)
+        var merges: [Int32] = []
+        var index = items.startIndex
+        while index < items.endIndex {
+            let key = items[index], value = items[index + 1]
+            if nodes[Int(key)].isPlain && scalarEquals(key, "<<") {
+                merges.append(value)
+            } else {
+                body(key, value)
+            }
+            index += 2
+        }
+        guard !merges.isEmpty else { return }
+        var seen: [Int32] = []
+        index = items.startIndex
+        while index < items.endIndex {
+            seen.append(items[index])
+            index += 2
+        }
+        var sources: [Int32] = []
+        for merge in merges {
+            if nodes[Int(merge)].kind == .sequence {
+                sources.append(contentsOf: childIndices(merge))
+            } else {
+                sources.append(merge)
+            }
+        }
+        for source in sources where nodes[Int(source)].kind == .mapping {
+            forEachPair(source) { key, value in
+                if !seen.contains(where: { sameScalarText($0, key) }) {
+                    seen.append(key)
+                    body(key, value)
+                }
+            }
+        }
+    }
+
+    /// The value for a scalar key of a mapping (merge keys included), if present.
+    public func value(_ mapping: Int32, forKey key: StaticString) -> Int32? {
+        var found: Int32?
+        forEachPair(mapping) { k, v in
+            if found == nil && scalarEquals(k, key) { found = v }
+        }
+        return found
+    }
+}
+
+@inline(__always)
+func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var i = 0
+    while i < count {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
+}

@@ -1,0 +1,331 @@
+import CYAML
+import Foundation
+
+/// Safety limits for loading one file; past any of them the file gets a `yaml-syntax` diagnostic.
+public struct YAMLLimits: Sendable {
+    /// Largest file, in bytes.
+    public var maxBytes: Int = 64 << 20
+    /// Deepest nesting of collections.
+    public var maxDepth: Int = 200
+    /// Most nodes that aliases may add when expanded.
+    public var maxAliasExpansion: Int = 1_000_000
+
+    /// The default limits.
+    public init() {}
+}
+
+/// The outcome of loading one file: the document (possibly partial) and the problems found.
+public struct YAMLLoadResult: Sendable {
+    /// The nodes loaded; `root` is nil when nothing usable was read.
+    public var document: YAMLDocument
+    /// `yaml-syntax` and `duplicate-key` diagnostics.
+    public var diagnostics: [Diagnostic]
+    /// True when the YAML could not be read to its end.
+    public var failed: Bool
+}
+
+/// Drives libyaml event by event into a `YAMLDocument`, keeping start and end positions.
+public enum YAMLLoader {
+    /// Loads YAML from bytes; `path` is used in diagnostics.
+    public static func load(_ bytes: [UInt8], path: String, limits: YAMLLimits = YAMLLimits()) -> YAMLLoadResult {
+        var builder = Builder(path: path, limits: limits, source: bytes)
+        if bytes.count > limits.maxBytes {
+            builder.syntaxError("file is \(bytes.count) bytes, more than the \(limits.maxBytes)-byte limit",
+                                at: Position(line: 1, column: 1))
+            return builder.result()
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                builder.syntaxError("the YAML parser could not start (out of memory)", at: Position(line: 1, column: 1))
+                return
+            }
+            defer { yaml_parser_delete(&parser) }
+            // libyaml reads a zero-length input as an empty stream; give it a valid pointer regardless.
+            var empty: UInt8 = 0
+            let base = buffer.baseAddress ?? withUnsafeMutablePointer(to: &empty) { UnsafePointer($0) }
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                if yaml_parser_parse(&parser, &event) == 0 {
+                    builder.parserError(parser)
+                    return
+                }
+                let keepGoing = builder.handle(event)
+                let type = event.type
+                yaml_event_delete(&event)
+                if !keepGoing || type == YAML_STREAM_END_EVENT { return }
+            }
+        }
+        return builder.result()
+    }
+}
+
+private struct OpenCollection {
+    var node: Int32
+    var pendingStart: Int
+    var expandedAtOpen: Int
+    var anchor: String?
+    var isFlow: Bool
+}
+
+private struct Builder {
+    let path: String
+    let limits: YAMLLimits
+    let source: [UInt8]
+    var document = YAMLDocument()
+    var diagnostics: [Diagnostic] = []
+    var failed = false
+    var stack: [OpenCollection] = []
+    var pending: [Int32] = []
+    var anchors: [String: (node: Int32, weight: Int)] = [:]
+    var expanded = 0
+    var documents = 0
+    var lineStarts: [Int]?
+
+    init(path: String, limits: YAMLLimits, source: [UInt8]) {
+        self.path = path
+        self.limits = limits
+        self.source = source
+    }
+
+    func result() -> YAMLLoadResult {
+        YAMLLoadResult(document: document, diagnostics: diagnostics, failed: failed)
+    }
+
+    mutating func syntaxError(_ message: String, at position: Position, notes: [Note] = []) {
+        failed = true
+        diagnostics.append(Diagnostic(rule: "yaml-syntax", severity: .error, message: message,
+                                      location: Location(path: path, start: position, end: position), notes: notes))
+    }
+
+    func position(_ mark: yaml_mark_t) -> Position {
+        Position(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    /// The inclusive end of a node from libyaml's exclusive end mark.
+    mutating func endPosition(_ mark: yaml_mark_t, start: Position) -> Position {
+        if mark.column > 0 { return Position(line: Int(mark.line) + 1, column: Int(mark.column)) }
+        // The node ended at a line break (block scalars): its last character ends the previous line.
+        let line = Int(mark.line)
+        if line < start.line { return start }
+        return Position(line: line, column: max(1, lineLength(line)))
+    }
+
+    /// Length in Unicode scalars of a 1-based line, without its line break.
+    mutating func lineLength(_ line: Int) -> Int {
+        if lineStarts == nil {
+            var starts = [0]
+            for (i, byte) in source.enumerated() where byte == 0x0A { starts.append(i + 1) }
+            lineStarts = starts
+        }
+        let starts = lineStarts!
+        guard line >= 1, line <= starts.count else { return 1 }
+        var i = starts[line - 1]
+        var count = 0
+        while i < source.count, source[i] != 0x0A {
+            if source[i] != 0x0D && (source[i] & 0xC0) != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    /// Position of a byte offset (for libyaml reader errors, which give no line).
+    func position(ofByte offset: Int) -> Position {
+        var line = 1, column = 1, i = 0
+        let end = min(offset, source.count)
+        if end >= 3, source[0] == 0xEF, source[1] == 0xBB, source[2] == 0xBF { i = 3 }
+        while i < end {
+            let byte = source[i]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte == 0x0D {
+                if i + 1 < source.count, source[i + 1] == 0x0A { } else { line += 1; column = 1 }
+            } else if (byte & 0xC0) != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return Position(line: line, column: column)
+    }
+
+    mutating func parserError(_ parser: yaml_parser_t) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        if parser.error == YAML_READER_ERROR {
+            let at = position(ofByte: Int(parser.problem_offset))
+            let text: String
+            switch problem {
+            case "invalid leading UTF-8 octet", "invalid trailing UTF-8 octet", "incomplete UTF-8 octet sequence",
+                 "invalid length of a UTF-8 sequence", "invalid Unicode character":
+                text = "the file is not valid UTF-8 (\(problem))"
+            case "control characters are not allowed":
+                text = "the file contains a control character (byte 0x\(String(parser.problem_value, radix: 16, uppercase: true))), which YAML does not allow; is it a binary file?"
+            default:
+                text = "the file cannot be read as YAML text (\(problem))"
+            }
+            syntaxError(text, at: at)
+            return
+        }
+        var message = problem
+        var notes: [Note] = []
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message += " \(context)"
+            let contextAt = position(parser.context_mark)
+            if contextAt != position(parser.problem_mark) {
+                notes.append(Note("\(context.replacingOccurrences(of: "while ", with: "")) started here",
+                                  at: Location(path: path, start: contextAt, end: contextAt)))
+            }
+        }
+        syntaxError("invalid YAML: \(message)", at: position(parser.problem_mark), notes: notes)
+    }
+
+    /// Handles one event; false stops loading.
+    mutating func handle(_ event: yaml_event_t) -> Bool {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents == 2 {
+                document.secondDocumentStart = position(event.start_mark)
+                return false
+            }
+        case YAML_SCALAR_EVENT:
+            let start = position(event.start_mark)
+            let scalar = event.data.scalar
+            let offset = document.text.count
+            if scalar.length > 0 {
+                document.text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)))
+            }
+            let node = YAMLNode(kind: .scalar, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
+                                start: start, end: endPosition(event.end_mark, start: start),
+                                first: Int32(truncatingIfNeeded: offset), count: Int32(truncatingIfNeeded: scalar.length))
+            let index = append(node)
+            expanded += 1
+            if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (index, 1) }
+            return attach(index)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            if stack.count >= limits.maxDepth {
+                syntaxError("nesting is deeper than \(limits.maxDepth) levels, the limit for curriculum files",
+                            at: position(event.start_mark))
+                return false
+            }
+            let start = position(event.start_mark)
+            let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            let isFlow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            let index = append(YAMLNode(kind: isMapping ? .mapping : .sequence, isPlain: false,
+                                        start: start, end: start, first: 0, count: -1))
+            expanded += 1
+            stack.append(OpenCollection(node: index, pendingStart: pending.count, expandedAtOpen: expanded,
+                                        anchor: anchorPointer.map { String(cString: $0) }, isFlow: isFlow))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let open = stack.popLast() else { return true }
+            close(open, end: event.end_mark)
+            if let anchor = open.anchor {
+                anchors[anchor] = (open.node, expanded - open.expandedAtOpen + 1)
+            }
+            return attach(open.node)
+        case YAML_ALIAS_EVENT:
+            let name = String(cString: event.data.alias.anchor)
+            guard let (target, weight) = anchors[name] else {
+                syntaxError("alias '*\(name)' refers to no anchor defined before it", at: position(event.start_mark))
+                return false
+            }
+            if document.nodes[Int(target)].count < 0 {
+                syntaxError("alias '*\(name)' refers to a node that contains it", at: position(event.start_mark))
+                return false
+            }
+            expanded += weight
+            if expanded - document.nodes.count > limits.maxAliasExpansion {
+                syntaxError("aliases expand to more than \(limits.maxAliasExpansion) nodes, the limit for curriculum files",
+                            at: position(event.start_mark))
+                return false
+            }
+            return attach(target)
+        default:
+            break
+        }
+        return true
+    }
+
+    mutating func append(_ node: YAMLNode) -> Int32 {
+        document.nodes.append(node)
+        return Int32(document.nodes.count - 1)
+    }
+
+    /// Adds a finished node to its parent, or makes it the root.
+    mutating func attach(_ index: Int32) -> Bool {
+        if stack.isEmpty {
+            if document.root == nil { document.root = index }
+        } else {
+            pending.append(index)
+        }
+        return true
+    }
+
+    /// Finishes a collection: moves its children into place, dropping repeated mapping keys.
+    mutating func close(_ open: OpenCollection, end: yaml_mark_t) {
+        let index = Int(open.node)
+        let first = document.children.count
+        let isMapping = document.nodes[index].kind == .mapping
+        if isMapping {
+            var seen: [String: Int32]? = (pending.count - open.pendingStart) > 64 ? [:] : nil
+            var i = open.pendingStart
+            while i + 1 < pending.count {
+                let key = pending[i]
+                let earlier: Int32?
+                if seen != nil {
+                    if document.nodes[Int(key)].kind == .scalar {
+                        let text = document.string(key)
+                        earlier = seen![text]
+                        if earlier == nil { seen![text] = key }
+                    } else {
+                        earlier = nil
+                    }
+                } else {
+                    earlier = earlierKey(key, from: open.pendingStart, before: i)
+                }
+                if let earlier {
+                    let keyNode = document.nodes[Int(key)]
+                    diagnostics.append(Diagnostic(
+                        rule: "duplicate-key", severity: .error,
+                        message: "key '\(document.string(key))' is repeated in this mapping; the first value is used",
+                        location: Location(path: path, node: keyNode),
+                        notes: [Note("'\(document.string(key))' is first set here",
+                                     at: Location(path: path, node: document.nodes[Int(earlier)]))],
+                        help: "remove one of the two, or merge their values"))
+                } else {
+                    document.children.append(key)
+                    document.children.append(pending[i + 1])
+                }
+                i += 2
+            }
+        } else {
+            document.children.append(contentsOf: pending[open.pendingStart...])
+        }
+        pending.removeSubrange(open.pendingStart...)
+        let count = document.children.count - first
+        var node = document.nodes[index]
+        node.first = Int32(truncatingIfNeeded: first)
+        node.count = Int32(truncatingIfNeeded: count)
+        if open.isFlow {
+            node.end = endPosition(end, start: node.start)
+        } else if count > 0 {
+            // A block collection's end event sits at the next token; its last child ends it.
+            node.end = max(document.nodes[Int(document.children[first + count - 1])].end, node.start)
+        }
+        document.nodes[index] = node
+    }
+
+    /// An earlier scalar key of the open mapping with the same text as `key`.
+    func earlierKey(_ key: Int32, from start: Int, before end: Int) -> Int32? {
+        guard document.nodes[Int(key)].kind == .scalar else { return nil }
+        var j = start
+        while j < end {
+            if document.sameScalarText(pending[j], key) { return pending[j] }
+            j += 2
+        }
+        return nil
+    }
+}
