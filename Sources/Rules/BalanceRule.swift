@@ -28,7 +28,7 @@ public struct BalanceRule: Rule {
         triggering: [
             RuleExample("""
                 curriculum: demo
-                grade: 6
+                grade: ↓6
                 units:
                   - id: ↓fractions
                     lessons:
@@ -45,11 +45,11 @@ public struct BalanceRule: Rule {
                 units:
                   - id: ratios
                     lessons:
-                      - {id: r-01, kind: conceptual, standards: [6.RP.A.1], minutes: 20}
+                      - {id: r-01, kind: conceptual, standards: [6.RP.A.1], minutes: 15}
                       - {id: r-02, kind: procedural, standards: [6.RP.A.1], minutes: 60}
                   - id: rates
                     lessons:
-                      - {id: s-01, kind: conceptual, standards: [6.RP.A.2], minutes: 20}
+                      - {id: s-01, kind: conceptual, standards: [6.RP.A.2], minutes: 15}
                       - {id: s-02, kind: procedural, standards: [6.RP.A.2], minutes: 60}
 
                 """),

@@ -1,0 +1,90 @@
+import Foundation
+import SequenceLintKit
+import SequenceLintRules
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The package root.
+    static let root: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let fixtures = root.appendingPathComponent("Tests/SequenceLintTests/Fixtures")
+
+    /// `../shared` beside the project, when present.
+    static var shared: URL? {
+        let url = root.deletingLastPathComponent().appendingPathComponent("shared")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// Lints in-memory YAML with the whole catalog (or the given severities).
+    static func lint(_ yaml: String, path: String = "test.yml", enable: [String] = [],
+                     options: [String: [String: OptionValue]] = [:]) -> LintResult {
+        var request = LintRequest(paths: [])
+        request.enable = enable
+        request.options = options
+        return Linter(rules: RuleRegistry.all).lint(sources: [(path, Array(yaml.utf8))], request: request)
+    }
+
+    /// Lints several in-memory files.
+    static func lint(files: [(String, String)]) -> LintResult {
+        Linter(rules: RuleRegistry.all).lint(sources: files.map { ($0.0, Array($0.1.utf8)) }, request: LintRequest(paths: []))
+    }
+
+    /// Loads YAML bytes.
+    static func load(_ yaml: String, limits: YAMLLimits = YAMLLimits()) -> YAMLLoadResult {
+        YAMLLoader.load(Array(yaml.utf8), path: "test.yml", limits: limits)
+    }
+
+    /// The built `sequencelint` binary, next to the test bundle.
+    static var binary: URL {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("sequencelint")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/sequencelint")
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the built binary in `directory` with no terminal and the given environment additions.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? root
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sequencelint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+extension Diagnostic {
+    /// `LINE:COLUMN: RULE`, as in the example `.expected` files.
+    var brief: String { "\(location.start.line):\(location.start.column): \(rule)" }
+}
