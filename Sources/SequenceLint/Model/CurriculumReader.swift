@@ -15,9 +15,9 @@ public struct FileModel: Sendable {
 
 /// Reads a curriculum map's YAML into the model, reporting `schema` diagnostics.
 public struct CurriculumReader {
-    static let rootKeys = ["curriculum", "title", "framework", "grade", "sequence", "assumes", "units"]
-    static let unitKeys = ["id", "title", "lessons"]
-    static let lessonKeys = ["id", "title", "kind", "standards", "requires", "minutes", "practices"]
+    static let rootKeys: [StaticString] = ["curriculum", "title", "framework", "grade", "sequence", "assumes", "units"]
+    static let unitKeys: [StaticString] = ["id", "title", "lessons"]
+    static let lessonKeys: [StaticString] = ["id", "title", "kind", "standards", "requires", "minutes", "practices"]
 
     let doc: YAMLDocument
     let path: String
@@ -61,18 +61,14 @@ public struct CurriculumReader {
         doc.childIndices(mapping).first ?? mapping
     }
 
-    /// Reads the pairs of a mapping, reporting unknown and non-scalar keys.
-    private mutating func pairs(_ mapping: Int32, allowed: [String], what: String) -> [String: (key: Int32, value: Int32)] {
-        var result: [String: (key: Int32, value: Int32)] = [:]
+    /// Reads the pairs of a mapping into slots of the allowed keys, compared as bytes (no strings
+    /// made, no dictionary), reporting unknown and non-scalar keys.
+    private mutating func pairs(_ mapping: Int32, allowed: [StaticString], what: String) -> Fields {
+        var fields = Fields(names: allowed)
         var unknown: [Int32] = []
         doc.forEachPair(mapping) { key, value in
-            guard doc[key].kind == .scalar else {
-                unknown.append(key)
-                return
-            }
-            let name = doc.string(key)
-            if allowed.contains(name) {
-                if result[name] == nil { result[name] = (key, value) }
+            if doc[key].kind == .scalar, let slot = allowed.firstIndex(where: { doc.scalarEquals(key, $0) }) {
+                if fields.slots[slot] == nil { fields.slots[slot] = (key, value) }
             } else {
                 unknown.append(key)
             }
@@ -83,10 +79,11 @@ public struct CurriculumReader {
                 continue
             }
             let name = doc.string(key)
-            error("unknown key '\(name)' in \(what)\(Suggestions.didYouMean(name, among: allowed))", at: key,
-                  help: "the keys of \(what) are \(allowed.orList)")
+            let names = allowed.map { $0.description }
+            error("unknown key '\(name)' in \(what)\(Suggestions.didYouMean(name, among: names))", at: key,
+                  help: "the keys of \(what) are \(names.orList)")
         }
-        return result
+        return fields
     }
 
     /// The items of a list value: a sequence's items, one scalar as a one-item list, nothing for null.
@@ -138,7 +135,7 @@ public struct CurriculumReader {
     }
 
     /// Reads an id value; nil (with a diagnostic) when missing or invalid.
-    private mutating func id(_ fields: [String: (key: Int32, value: Int32)], in mapping: Int32, what: String) -> (String, Location)? {
+    private mutating func id(_ fields: Fields, in mapping: Int32, what: String) -> (String, Location)? {
         guard let field = fields["id"] else {
             error("\(what) is missing its 'id'", at: firstKey(mapping), help: "add `id:` with an id unique in the curriculum")
             return nil
@@ -301,5 +298,24 @@ public struct CurriculumReader {
         model.lessons.append(Lesson(id: identity.0, idLocation: identity.1, title: title, kind: kind,
                                     standards: standards, requires: requires, minutes: minutes,
                                     practices: practices, unit: unit, position: model.lessons.count))
+    }
+}
+
+/// The values of a mapping's known keys, one slot per allowed key.
+struct Fields {
+    let names: [StaticString]
+    var slots: [(key: Int32, value: Int32)?]
+
+    init(names: [StaticString]) {
+        self.names = names
+        slots = Array(repeating: nil, count: names.count)
+    }
+
+    subscript(name: StaticString) -> (key: Int32, value: Int32)? {
+        for (i, candidate) in names.enumerated() where candidate.utf8CodeUnitCount == name.utf8CodeUnitCount
+            && memcmpBytes(candidate.utf8Start, name.utf8Start, name.utf8CodeUnitCount) {
+            return slots[i]
+        }
+        preconditionFailure("no key \(name)")
     }
 }
