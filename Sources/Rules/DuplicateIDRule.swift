@@ -6,7 +6,7 @@ public struct DuplicateIDRule: Rule {
 
     public static let description = RuleDescription(
         id: "duplicate-id", family: .input, defaultSeverity: .error,
-        summary: "a unit or lesson id is defined twice in one curriculum",
+        summary: "a unit or lesson id is defined twice in one curriculum (or a code twice in one framework)",
         rationale: """
             `requires` names lessons and units by id. When two share an id, a requirement silently \
             points at whichever comes first, and every check of order and coverage is about the \
@@ -42,7 +42,7 @@ public struct DuplicateIDRule: Rule {
         ])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+        var out = context.frameworkFindings(Self.description.id)
         for curriculum in context.model.curricula {
             for (later, first) in curriculum.duplicates {
                 let id = curriculum.id(of: later)

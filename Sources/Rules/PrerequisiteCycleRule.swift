@@ -51,7 +51,10 @@ public struct PrerequisiteCycleRule: Rule {
         ])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+        var out = context.frameworkFindings(Self.description.id)
+        for framework in context.model.frameworks {
+            out += frameworkCycles(framework)
+        }
         for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
             var reported = Set<Int32>()
             // Lessons in teaching order: the first one met in a cyclic set is its earliest-taught.
@@ -61,6 +64,46 @@ public struct PrerequisiteCycleRule: Rule {
                 guard let first = cycle.first else { continue }
                 out.append(diagnostic(cycle, first: first, curriculum: curriculum, graph: graph))
             }
+        }
+        return out
+    }
+
+    /// Cycles among a framework's prerequisite edges, one per strongly connected set, at the
+    /// first-defined standard of the set.
+    private func frameworkCycles(_ framework: Framework) -> [Diagnostic] {
+        var starts: [Int32] = [0]
+        var targets: [Int32] = []
+        for s in framework.standards {
+            targets += s.requires
+            starts.append(Int32(targets.count))
+        }
+        let graph = Digraph(edgeStart: starts, edgeTarget: targets)
+        func location(_ edge: Int) -> Location {
+            let source = graph.source(ofEdge: edge)
+            return framework.standards[source].requiresAt[edge - Int(starts[source])]
+        }
+        func name(_ i: Int) -> String { framework.standards[i].code ?? "an uncoded item" }
+        var out: [Diagnostic] = []
+        var reported = Set<Int32>()
+        for i in framework.standards.indices where graph.isOnCycle(i) {
+            guard reported.insert(graph.component[i]).inserted else { continue }
+            let cycle = graph.shortestCycle(through: i)
+            guard let first = cycle.first else { continue }
+            var message = "prerequisite cycle in framework '\(framework.id)': \(name(i))"
+            if cycle.count == 1 {
+                message += " requires itself"
+            } else {
+                for (k, edge) in cycle.enumerated() {
+                    message += (k == 0 ? " requires " : ", which requires ") + name(Int(graph.edgeTarget[edge]))
+                }
+            }
+            let notes = cycle.enumerated().map { k, edge in
+                Note("step \(k + 1) of \(cycle.count): \(name(graph.source(ofEdge: edge))) requires \(name(Int(graph.edgeTarget[edge])))",
+                     at: location(edge))
+            }
+            out.append(Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity, message: message,
+                                  location: location(first), notes: notes,
+                                  help: "a standard cannot build toward itself: remove one of these `requires` entries"))
         }
         return out
     }

@@ -6,10 +6,19 @@ public enum RuleDocumentation {
     /// Runs a rule alone over one example file and returns its gcc-style findings.
     public static func findings(of rule: any Rule.Type, on example: RuleExample, path: String = "example.yml") -> [Diagnostic] {
         var request = LintRequest(paths: [])
+        if let configuration = example.configurationText {
+            let (config, problems) = ConfigurationReader.read(bytes: Array(configuration.utf8), path: ".sequencelint.yml",
+                                                              rules: RuleRegistry.all.map { $0.description })
+            precondition(problems.isEmpty, "example configuration of \(rule.description.id): \(problems.map(\.message))")
+            request.configuration = config
+        }
         request.severities[rule.description.id] = rule.description.reportingSeverity
         request.options[rule.description.id] = example.options
         let linter = Linter(rules: [rule])
-        return linter.lint(sources: [(path, Array(example.text.utf8))], request: request).diagnostics
+        var sources = [(path: path, bytes: Array(example.text.utf8))]
+        if let framework = example.framework { sources.append((path: "framework.yml", bytes: Array(framework.utf8))) }
+        for other in example.otherFiles { sources.append((path: other.name, bytes: Array(other.yaml.utf8))) }
+        return linter.lint(sources: sources, request: request).diagnostics
     }
 
     /// The rule's documentation as Markdown: what, why, options, examples with real output, fix.
@@ -31,15 +40,15 @@ public enum RuleDocumentation {
         }
         for (i, example) in d.triggering.enumerated() {
             out += "\(h)# Example that triggers it\(d.triggering.count > 1 ? " (\(i + 1))" : "")\n\n"
-            out += fenced(example.text, "yaml")
+            out += exampleFiles(example)
             let lines = findings(of: rule, on: example).map {
-                "example.yml:\($0.location.start): \($0.severity.rawValue): \($0.message) [\($0.rule)]"
+                "\($0.location.path):\($0.location.start): \($0.severity.rawValue): \($0.message) [\($0.rule)]"
             }
             out += "sequencelint reports:\n\n" + fenced(lines.joined(separator: "\n") + "\n", "text")
         }
         for (i, example) in d.nonTriggering.enumerated() {
             out += "\(h)# Example that does not\(d.nonTriggering.count > 1 ? " (\(i + 1))" : "")\n\n"
-            out += fenced(example.text, "yaml")
+            out += exampleFiles(example)
         }
         out += "\(h)# How to fix\n\n\(d.howToFix)\n"
         return out
@@ -77,6 +86,16 @@ public enum RuleDocumentation {
                 + d.defaultSeverity.rawValue + String(repeating: " ", count: 9 - d.defaultSeverity.rawValue.count)
                 + d.summary + "\n"
         }
+        return out
+    }
+
+    private static func exampleFiles(_ example: RuleExample) -> String {
+        var out = ""
+        if example.framework != nil || example.configuration != nil || !example.otherFiles.isEmpty { out += "example.yml:\n\n" }
+        out += fenced(example.text, "yaml")
+        for other in example.otherFiles { out += "\(other.name):\n\n" + fenced(other.yaml, "yaml") }
+        if let framework = example.framework { out += "framework.yml:\n\n" + fenced(framework, "yaml") }
+        if let configuration = example.configurationText { out += ".sequencelint.yml:\n\n" + fenced(configuration, "yaml") }
         return out
     }
 

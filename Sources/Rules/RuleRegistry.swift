@@ -2,18 +2,27 @@ import SequenceLintKit
 
 /// The rule catalog: one hand-written, alphabetical list.
 public enum RuleRegistry {
-    /// Every rule, by id.
+    /// Every rule, alphabetical by id.
     public static let all: [any Rule.Type] = [
+        AssessmentBeforeInstructionRule.self,
         BalanceRule.self,
         DuplicateIDRule.self,
         DuplicateKeyRule.self,
         EmptyUnitRule.self,
+        MajorWorkRule.self,
+        MilestoneRule.self,
         PrerequisiteCycleRule.self,
         PrerequisiteOrderRule.self,
         ProcedureBeforeConceptRule.self,
+        ProgressionGapRule.self,
         RedundantPrerequisiteRule.self,
+        RequiredPracticeRule.self,
         SchemaRule.self,
+        StalePrerequisiteRule.self,
+        UnassessedStandardRule.self,
+        UncoveredStandardRule.self,
         UnknownReferenceRule.self,
+        UnknownStandardRule.self,
         UntaggedLessonRule.self,
         YAMLSyntaxRule.self,
     ]

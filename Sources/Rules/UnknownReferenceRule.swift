@@ -6,7 +6,7 @@ public struct UnknownReferenceRule: Rule {
 
     public static let description = RuleDescription(
         id: "unknown-reference", family: .progression, defaultSeverity: .error,
-        summary: "a `requires` entry names no unit or lesson of the curriculum (\"did you mean\")",
+        summary: "a `requires` entry names no unit or lesson of the curriculum (\"did you mean\"); in a framework, no standard",
         rationale: """
             A requirement that points nowhere is a prerequisite nobody checks: a typo, a renamed \
             lesson or a lesson that was cut. The lesson may now come before what it builds on.
@@ -42,7 +42,7 @@ public struct UnknownReferenceRule: Rule {
         ])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        var out: [Diagnostic] = []
+        var out = context.frameworkFindings(Self.description.id)
         for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
             var codes: Set<String>?
             var suggestionBudget = 5_000_000

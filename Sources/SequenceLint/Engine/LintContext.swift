@@ -8,13 +8,28 @@ public struct LintContext: Sendable {
     public let loadDiagnostics: [Diagnostic]
     /// Option values set in configuration, by rule id.
     public let options: [String: [String: OptionValue]]
+    /// The configuration (milestones, assumes, code matching).
+    public let configuration: Configuration
+    /// The standards of each curriculum, resolved against its frameworks, index for index.
+    public let standards: [CurriculumStandards]
 
-    /// Creates a context, building each curriculum's graph.
-    public init(model: Model, loadDiagnostics: [Diagnostic] = [], options: [String: [String: OptionValue]] = [:]) {
+    /// Creates a context, building each curriculum's graph and resolving its standards.
+    public init(model: Model, loadDiagnostics: [Diagnostic] = [], options: [String: [String: OptionValue]] = [:],
+                configuration: Configuration = Configuration()) {
         self.model = model
         self.graphs = model.curricula.map(PrerequisiteGraph.init)
         self.loadDiagnostics = loadDiagnostics
         self.options = options
+        self.configuration = configuration
+        self.standards = model.curricula.map {
+            CurriculumStandards($0, frameworks: model.frameworks, configAssumes: configuration.assumes,
+                                looseMatching: configuration.looseMatching)
+        }
+    }
+
+    /// Framework findings (duplicate codes, unknown references, loops) reported by a rule.
+    public func frameworkFindings(_ rule: String) -> [Diagnostic] {
+        model.frameworks.flatMap { $0.findings.filter { $0.rule == rule } }
     }
 
     /// A numeric option of a rule: configured, else its declared default.

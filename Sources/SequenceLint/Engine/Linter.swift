@@ -35,6 +35,10 @@ public struct LintRequest: Sendable {
     public var options: [String: [String: OptionValue]] = [:]
     /// Loader limits.
     public var limits = YAMLLimits()
+    /// The configuration (severities and options above are applied over it).
+    public var configuration = Configuration()
+    /// Framework files given on the command line.
+    public var frameworks: [String] = []
 
     /// Creates a request for paths.
     public init(paths: [String]) {
@@ -89,7 +93,7 @@ public struct Linter: Sendable {
     /// The severity a rule runs at in this request.
     public func severity(of description: RuleDescription, in request: LintRequest) -> Severity {
         if request.disable.contains(description.id) { return .off }
-        if let configured = request.severities[description.id] {
+        if let configured = request.severities[description.id] ?? request.configuration.severities[description.id] {
             if configured == .off, request.enable.contains(description.id) { return description.reportingSeverity }
             return configured
         }
@@ -102,14 +106,24 @@ public struct Linter: Sendable {
         for id in request.enable + request.disable + Array(request.severities.keys) + Array(request.options.keys) {
             try validateRuleID(id)
         }
+        let named = Set(request.paths.map(SourceDiscovery.displayPath))
         let files = try SourceDiscovery.files(in: request.paths)
-        let loaded = try loadAll(files, limits: request.limits)
+            .filter { named.contains($0) || !request.configuration.isExcluded($0) }
+        let frameworkFiles = (request.configuration.frameworks + request.frameworks.map(SourceDiscovery.displayPath))
+        for path in frameworkFiles where access(path, R_OK) != 0 { throw LintError.noSuchPath(path) }
+        // The same file named twice (or also found among the linted paths) is loaded once.
+        var seen = Set<String>()
+        var all: [(String, Bool)] = []
+        for (path, forced) in frameworkFiles.map({ ($0, true) }) + files.map({ ($0, false) }) {
+            if seen.insert(SourceDiscovery.canonical(path)).inserted { all.append((path, forced)) }
+        }
+        let loaded = try loadAll(all, limits: request.limits)
         return run(loaded, request: request)
     }
 
     /// Lints in-memory files (path, bytes): for tests and standard input.
     public func lint(sources: [(path: String, bytes: [UInt8])], request: LintRequest) -> LintResult {
-        let loaded = sources.map { Self.load(path: $0.path, bytes: $0.bytes, limits: request.limits) }
+        let loaded = sources.map { Self.load(path: $0.path, bytes: $0.bytes, limits: request.limits, asFramework: false) }
         return run(loaded, request: request)
     }
 
@@ -118,15 +132,22 @@ public struct Linter: Sendable {
         var bytes: [UInt8]
         var kind: FileKind
         var model: FileModel?
+        var framework: Framework?
         var diagnostics: [Diagnostic]
     }
 
-    static func load(path: String, bytes: [UInt8], limits: YAMLLimits) -> LoadedFile {
+    static func load(path: String, bytes: [UInt8], limits: YAMLLimits, asFramework: Bool) -> LoadedFile {
         let result = YAMLLoader.load(bytes, path: path, limits: limits)
         var kind = CurriculumReader.kind(of: result.document)
         var diagnostics = result.diagnostics
         var model: FileModel?
-        if kind == .curriculum {
+        var framework: Framework?
+        if asFramework && !result.failed || kind == .framework {
+            kind = .framework
+            let (read, schema) = FrameworkReader.read(result.document, path: path)
+            framework = read
+            diagnostics += schema
+        } else if kind == .curriculum {
             let (read, schema) = CurriculumReader.read(result.document, path: path)
             model = read
             diagnostics += schema
@@ -136,11 +157,11 @@ public struct Linter: Sendable {
         } else if kind == .other {
             diagnostics = []
         }
-        return LoadedFile(path: path, bytes: bytes, kind: kind, model: model, diagnostics: diagnostics)
+        return LoadedFile(path: path, bytes: bytes, kind: kind, model: model, framework: framework, diagnostics: diagnostics)
     }
 
     /// Reads and loads files in parallel, one per core at a time.
-    func loadAll(_ paths: [String], limits: YAMLLimits) throws -> [LoadedFile] {
+    func loadAll(_ paths: [(path: String, asFramework: Bool)], limits: YAMLLimits) throws -> [LoadedFile] {
         final class Slots: @unchecked Sendable {
             var items: [Result<LoadedFile, LintError>?]
             init(_ n: Int) { items = Array(repeating: nil, count: n) }
@@ -150,10 +171,10 @@ public struct Linter: Sendable {
         slots.items.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-                let path = paths[i]
+                let (path, asFramework) = paths[i]
                 do {
                     let bytes = try SourceDiscovery.readFile(path, limit: limits.maxBytes)
-                    out[i] = .success(Self.load(path: path, bytes: bytes, limits: limits))
+                    out[i] = .success(Self.load(path: path, bytes: bytes, limits: limits, asFramework: asFramework))
                 } catch let error as LintError {
                     out[i] = .failure(error)
                 } catch {
@@ -167,6 +188,7 @@ public struct Linter: Sendable {
     func run(_ loaded: [LoadedFile], request: LintRequest) -> LintResult {
         var loadDiagnostics: [Diagnostic] = []
         var fileModels: [FileModel] = []
+        var frameworks: [Framework] = []
         var sources: [String: [UInt8]] = [:]
         var skipped: [String] = []
         var fileCount = 0
@@ -178,17 +200,29 @@ public struct Linter: Sendable {
             fileCount += 1
             loadDiagnostics += file.diagnostics
             if let model = file.model { fileModels.append(model) }
+            if let framework = file.framework { frameworks.append(framework) }
             sources[file.path] = file.bytes
         }
-        let model = ModelBuilder.build(fileModels)
-        let context = LintContext(model: model, loadDiagnostics: loadDiagnostics, options: request.options)
+        if let path = request.configuration.path, let bytes = try? SourceDiscovery.readFile(path, limit: 4 << 20) {
+            sources[path] = bytes
+        }
+        var model = ModelBuilder.build(fileModels)
+        model.frameworks = frameworks.sorted { $0.path < $1.path }
+        var options = request.configuration.options
+        for (rule, values) in request.options { options[rule, default: [:]].merge(values) { $1 } }
+        let context = LintContext(model: model, loadDiagnostics: loadDiagnostics, options: options,
+                                  configuration: request.configuration)
         var diagnostics: [Diagnostic] = []
         for rule in rules {
             let description = rule.description
             let severity = severity(of: description, in: request)
             guard severity != .off else { continue }
+            // A rule may report some findings below its severity (an unresolved CASE reference is a
+            // warning); configuration or --enable sets them all.
+            let configured = request.severities[description.id] != nil || request.configuration.severities[description.id] != nil
+                || request.enable.contains(description.id)
             for var diagnostic in rule.init().check(context) {
-                diagnostic.severity = severity
+                if configured || diagnostic.severity >= description.reportingSeverity { diagnostic.severity = severity }
                 diagnostics.append(diagnostic)
             }
         }

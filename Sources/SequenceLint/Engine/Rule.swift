@@ -24,21 +24,44 @@ public struct RuleExample: Sendable {
     public var yaml: String
     /// Rule options the example runs with.
     public var options: [String: OptionValue]
+    /// A standards framework (YAML) linted with the example, if it needs one.
+    public var framework: String?
+    /// A `.sequencelint.yml` the example runs with, if it needs one.
+    public var configuration: String?
+    /// Other curriculum files linted with it (name, YAML), e.g. an earlier grade.
+    public var otherFiles: [(name: String, yaml: String)]
 
     /// Creates an example.
-    public init(_ yaml: String, options: [String: OptionValue] = [:]) {
+    public init(_ yaml: String, options: [String: OptionValue] = [:], framework: String? = nil, configuration: String? = nil,
+                otherFiles: [(name: String, yaml: String)] = []) {
+        self.otherFiles = otherFiles
         self.yaml = yaml
         self.options = options
+        self.framework = framework
+        self.configuration = configuration
     }
 
     /// The example without markers.
-    public var text: String { yaml.replacingOccurrences(of: "↓", with: "") }
+    public var text: String { Self.strip(yaml) }
+
+    /// The configuration without markers.
+    public var configurationText: String? { configuration.map(Self.strip) }
 
     /// Where the markers are, as positions in `text`.
-    public var markers: [Position] {
+    public var markers: [Position] { Self.markers(in: yaml) }
+
+    /// Every marked place: (`example.yml` or `.sequencelint.yml`, position).
+    public var marks: [Location] {
+        markers.map { Location(path: "example.yml", start: $0, end: $0) }
+            + (configuration.map(Self.markers) ?? []).map { Location(path: ".sequencelint.yml", start: $0, end: $0) }
+    }
+
+    static func strip(_ text: String) -> String { text.replacingOccurrences(of: "↓", with: "") }
+
+    static func markers(in text: String) -> [Position] {
         var result: [Position] = []
         var line = 1, column = 1
-        for scalar in yaml.unicodeScalars {
+        for scalar in text.unicodeScalars {
             if scalar == "↓" {
                 result.append(Position(line: line, column: column))
             } else if scalar == "\n" {

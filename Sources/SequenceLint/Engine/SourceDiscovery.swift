@@ -57,6 +57,13 @@ public enum SourceDiscovery {
         }
     }
 
+    /// The canonical path of a file (symlinks resolved), or the path itself.
+    public static func canonical(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
     /// A path as shown in output: relative to the current folder when under it, without `./`.
     public static func displayPath(_ path: String) -> String {
         var p = path

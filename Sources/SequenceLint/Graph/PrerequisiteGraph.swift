@@ -17,10 +17,8 @@ public struct PrerequisiteGraph: Sendable {
     public private(set) var edgeEntry: [Int32]
     /// For each lesson, the resolved target node of each `requires` entry (-1: names nothing).
     public private(set) var entryTarget: [[Int32]]
-    /// Strongly connected component of each node.
-    public private(set) var component: [Int32]
-    /// Whether each component holds a cycle (more than one node, or a self-edge).
-    public private(set) var componentIsCyclic: [Bool]
+    /// Components, cycles and reachability over the same edges.
+    public let digraph: Digraph
 
     /// Builds the graph of a curriculum.
     public init(_ curriculum: Curriculum) {
@@ -62,10 +60,53 @@ public struct PrerequisiteGraph: Sendable {
         edgeTarget = targets
         edgeEntry = entries
         entryTarget = resolved
-        component = []
-        componentIsCyclic = []
+        digraph = Digraph(edgeStart: starts, edgeTarget: targets)
+    }
+
+    /// Strongly connected component of each node.
+    public var component: [Int32] { digraph.component }
+
+    /// One shortest cycle through `node`, as edge indices (see `Digraph.shortestCycle`).
+    public func shortestCycle(through node: Int) -> [Int] { digraph.shortestCycle(through: node) }
+
+    /// The node an edge leaves.
+    public func source(ofEdge edge: Int) -> Int { digraph.source(ofEdge: edge) }
+
+    /// Out-edge range of a node.
+    @inlinable public func edges(of node: Int) -> Range<Int> {
+        Int(edgeStart[node])..<Int(edgeStart[node + 1])
+    }
+
+    /// Whether a node lies on a cycle.
+    public func isOnCycle(_ node: Int) -> Bool { digraph.isOnCycle(node) }
+
+    /// The item a node stands for.
+    public func item(_ node: Int) -> Item {
+        node < lessonCount ? .lesson(node) : .unit(node - lessonCount)
+    }
+}
+
+/// A directed graph in compressed adjacency form, with its strongly connected components.
+/// Iterative throughout: deep chains cannot overflow the stack.
+public struct Digraph: Sendable {
+    /// Out-edges of node `n` are `edgeTarget[edgeStart[n]..<edgeStart[n+1]]`.
+    public let edgeStart: [Int32]
+    /// Target node of each edge.
+    public let edgeTarget: [Int32]
+    /// Strongly connected component of each node.
+    public private(set) var component: [Int32] = []
+    /// Whether each component holds a cycle (more than one node, or a self-edge).
+    public private(set) var componentIsCyclic: [Bool] = []
+
+    /// Builds the graph and its components.
+    public init(edgeStart: [Int32], edgeTarget: [Int32]) {
+        self.edgeStart = edgeStart
+        self.edgeTarget = edgeTarget
         computeComponents()
     }
+
+    /// Number of nodes.
+    public var nodeCount: Int { edgeStart.count - 1 }
 
     /// Out-edge range of a node.
     @inlinable public func edges(of node: Int) -> Range<Int> {
@@ -77,6 +118,7 @@ public struct PrerequisiteGraph: Sendable {
 
     /// Tarjan's algorithm with an explicit stack.
     private mutating func computeComponents() {
+        let nodeCount = edgeStart.count - 1
         let n = nodeCount
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
@@ -184,10 +226,6 @@ public struct PrerequisiteGraph: Sendable {
         return lo
     }
 
-    /// The item a node stands for.
-    public func item(_ node: Int) -> Item {
-        node < lessonCount ? .lesson(node) : .unit(node - lessonCount)
-    }
 }
 
 extension Curriculum {

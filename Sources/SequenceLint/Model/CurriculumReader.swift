@@ -13,8 +13,26 @@ public struct FileModel: Sendable {
     public var lessons: [Lesson]
 }
 
-/// Reads a curriculum map's YAML into the model, reporting `schema` diagnostics.
-public struct CurriculumReader {
+/// Reads curriculum maps and frameworks from YAML, reporting `schema` diagnostics.
+public enum CurriculumReader {
+    /// Classifies a loaded document.
+    public static func kind(of doc: YAMLDocument) -> FileKind {
+        guard let root = doc.root, doc[root].kind == .mapping else { return .other }
+        if doc.value(root, forKey: "curriculum") != nil { return .curriculum }
+        if doc.value(root, forKey: "framework") != nil || doc.value(root, forKey: "CFDocument") != nil { return .framework }
+        return .other
+    }
+
+    /// Reads a curriculum map; returns nil when the file is not one.
+    public static func read(_ doc: YAMLDocument, path: String) -> (FileModel?, [Diagnostic]) {
+        var reader = SchemaReader(doc: doc, path: path)
+        let model = reader.readRoot()
+        return (model, reader.diagnostics)
+    }
+}
+
+/// Checks YAML against the format while reading it into the model.
+struct SchemaReader {
     static let rootKeys: [StaticString] = ["curriculum", "title", "framework", "grade", "sequence", "assumes", "units"]
     static let unitKeys: [StaticString] = ["id", "title", "lessons"]
     static let lessonKeys: [StaticString] = ["id", "title", "kind", "standards", "requires", "minutes", "practices"]
@@ -23,29 +41,14 @@ public struct CurriculumReader {
     let path: String
     var diagnostics: [Diagnostic] = []
 
-    /// Classifies a loaded document.
-    public static func kind(of doc: YAMLDocument) -> FileKind {
-        guard let root = doc.root, doc[root].kind == .mapping else { return .other }
-        if doc.value(root, forKey: "curriculum") != nil { return .curriculum }
-        if doc.value(root, forKey: "framework") != nil { return .framework }
-        return .other
-    }
+    func location(_ node: Int32) -> Location { Location(path: path, node: doc[node]) }
 
-    /// Reads a curriculum map; returns nil when the file is not one.
-    public static func read(_ doc: YAMLDocument, path: String) -> (FileModel?, [Diagnostic]) {
-        var reader = CurriculumReader(doc: doc, path: path)
-        let model = reader.readRoot()
-        return (model, reader.diagnostics)
-    }
-
-    private func location(_ node: Int32) -> Location { Location(path: path, node: doc[node]) }
-
-    private mutating func error(_ message: String, at node: Int32, help: String? = nil) {
+    mutating func error(_ message: String, at node: Int32, help: String? = nil) {
         diagnostics.append(Diagnostic(rule: "schema", severity: .error, message: message,
                                       location: location(node), help: help))
     }
 
-    private func describe(_ node: Int32) -> String {
+    func describe(_ node: Int32) -> String {
         if doc.isNull(node) { return "nothing" }
         switch doc[node].kind {
         case .scalar:
@@ -57,13 +60,13 @@ public struct CurriculumReader {
     }
 
     /// Where a missing key is reported: the mapping's first key, or the mapping itself.
-    private func firstKey(_ mapping: Int32) -> Int32 {
+    func firstKey(_ mapping: Int32) -> Int32 {
         doc.childIndices(mapping).first ?? mapping
     }
 
     /// Reads the pairs of a mapping into slots of the allowed keys, compared as bytes (no strings
     /// made, no dictionary), reporting unknown and non-scalar keys.
-    private mutating func pairs(_ mapping: Int32, allowed: [StaticString], what: String) -> Fields {
+    mutating func pairs(_ mapping: Int32, allowed: [StaticString], what: String) -> Fields {
         var fields = Fields(names: allowed)
         var unknown: [Int32] = []
         doc.forEachPair(mapping) { key, value in
@@ -87,7 +90,7 @@ public struct CurriculumReader {
     }
 
     /// The items of a list value: a sequence's items, one scalar as a one-item list, nothing for null.
-    private mutating func list(_ node: Int32, of what: String) -> [Int32] {
+    mutating func list(_ node: Int32, of what: String) -> [Int32] {
         if doc.isNull(node) { return [] }
         switch doc[node].kind {
         case .sequence: return Array(doc.childIndices(node))
@@ -99,7 +102,7 @@ public struct CurriculumReader {
     }
 
     /// A required or optional scalar's text; reports a collection given instead.
-    private mutating func scalar(_ node: Int32, expected: String) -> String? {
+    mutating func scalar(_ node: Int32, expected: String) -> String? {
         guard doc[node].kind == .scalar else {
             error("expected \(expected), found \(describe(node))", at: node)
             return nil
@@ -108,7 +111,7 @@ public struct CurriculumReader {
         return doc.string(node)
     }
 
-    private mutating func refs(_ node: Int32, of what: String, single: String) -> [Ref] {
+    mutating func refs(_ node: Int32, of what: String, single: String) -> [Ref] {
         var out: [Ref] = []
         for item in list(node, of: what) {
             guard doc[item].kind == .scalar, !doc.isNull(item) else {
@@ -135,7 +138,7 @@ public struct CurriculumReader {
     }
 
     /// Reads an id value; nil (with a diagnostic) when missing or invalid.
-    private mutating func id(_ fields: Fields, in mapping: Int32, what: String) -> (String, Location)? {
+    mutating func id(_ fields: Fields, in mapping: Int32, what: String) -> (String, Location)? {
         guard let field = fields["id"] else {
             error("\(what) is missing its 'id'", at: firstKey(mapping), help: "add `id:` with an id unique in the curriculum")
             return nil
@@ -152,7 +155,7 @@ public struct CurriculumReader {
         return (text, location(field.value))
     }
 
-    private mutating func readRoot() -> FileModel? {
+    mutating func readRoot() -> FileModel? {
         guard let root = doc.root, doc[root].kind == .mapping else { return nil }
         let fields = pairs(root, allowed: Self.rootKeys, what: "a curriculum map")
         guard let curriculumField = fields["curriculum"] else { return nil }
@@ -227,7 +230,7 @@ public struct CurriculumReader {
         return model
     }
 
-    private mutating func readUnit(_ node: Int32, into model: inout FileModel) {
+    mutating func readUnit(_ node: Int32, into model: inout FileModel) {
         guard doc[node].kind == .mapping else {
             error("expected a unit (a mapping with 'id' and 'lessons'), found \(describe(node))", at: node)
             return
@@ -256,7 +259,7 @@ public struct CurriculumReader {
                                 lessons: first..<model.lessons.count, position: unitIndex))
     }
 
-    private mutating func readLesson(_ node: Int32, unit: Int, into model: inout FileModel) {
+    mutating func readLesson(_ node: Int32, unit: Int, into model: inout FileModel) {
         guard doc[node].kind == .mapping else {
             error("expected a lesson (a mapping with 'id' and 'kind'), found \(describe(node))", at: node)
             return

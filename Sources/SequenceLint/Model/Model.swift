@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a lesson does: builds understanding, practises a procedure, applies it, assesses, or reviews.
 public enum LessonKind: String, CaseIterable, Sendable {
     case conceptual, procedural, application, assessment, review
@@ -22,6 +24,21 @@ public struct Grade: Hashable, Comparable, Sendable, CustomStringConvertible {
                   let value = Int(trimmed), (1...12).contains(value) else { return nil }
             rank = value
         }
+    }
+
+    /// Reads a framework grade: a grade, or a band (`HS`, `9-12`, `K-2`, a CASE list) as its lowest grade.
+    public init?(band text: String) {
+        let t = text.trimmingSpaces.uppercased()
+        if t == "HS" { rank = 9; return }
+        if let grade = Grade(parsing: t) { self = grade; return }
+        for separator in ["-", "–", "TO"] where t.contains(separator) {
+            let parts = t.components(separatedBy: separator)
+            if parts.count == 2, let low = Grade(parsing: parts[0]), let high = Grade(parsing: parts[1]), low <= high {
+                self = low
+                return
+            }
+        }
+        return nil
     }
 
     public static func < (a: Grade, b: Grade) -> Bool { a.rank < b.rank }
@@ -169,10 +186,13 @@ public struct Curriculum: Sendable {
 public struct Model: Sendable {
     /// Curricula, ordered by id.
     public var curricula: [Curriculum]
+    /// Frameworks loaded, ordered by path.
+    public var frameworks: [Framework]
 
     /// Creates a model.
-    public init(curricula: [Curriculum]) {
+    public init(curricula: [Curriculum], frameworks: [Framework] = []) {
         self.curricula = curricula
+        self.frameworks = frameworks
     }
 }
 

@@ -1,0 +1,94 @@
+import SequenceLintKit
+
+/// A standard code that the curriculum's framework does not define.
+public struct UnknownStandardRule: Rule {
+    public init() {}
+
+    static let framework = """
+        framework: demo-math
+        standards:
+          - {code: 6.RP.A.1, grade: 6}
+          - {code: 6.RP.A.2, grade: 6}
+
+        """
+
+    public static let description = RuleDescription(
+        id: "unknown-standard", family: .alignment, defaultSeverity: .error,
+        summary: "a `standards` or `assumes` code is not in the curriculum's framework, when that framework is loaded (\"did you mean\")",
+        rationale: """
+            Alignment checks only see codes the framework defines. A mistyped or invented code is \
+            a lesson whose standard nobody checks: it may be taught out of order, never assessed, \
+            and the standard it meant may show up as uncovered. Codes match as FORMAT.md says: \
+            exactly, then ignoring case and the separators `.`, `-`, `_` and spaces.
+            """,
+        howToFix: "Correct the code to one the framework defines (`6.RP.A.3a` and `6.RP.A.3.a` both match), or load the framework that defines it.",
+        triggering: [
+            RuleExample("""
+                curriculum: demo
+                framework: demo-math
+                grade: 6
+                assumes: [↓5.NF.Z.9]
+                units:
+                  - id: ratios
+                    lessons:
+                      - {id: ratios-01, kind: conceptual, standards: [6.RP.A.1, ↓6.PR.A.2]}
+                      - {id: ratios-02, kind: procedural, standards: [6.rp.a.1]}
+
+                """, framework: framework),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                curriculum: demo
+                framework: demo-math
+                grade: 6
+                units:
+                  - id: ratios
+                    lessons:
+                      - {id: ratios-01, kind: conceptual, standards: [6.RP.A.1, 6-RP-A-2]}
+
+                """, framework: framework),
+        ])
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        let d = Self.description
+        let all = context.model.frameworks
+        var out: [Diagnostic] = []
+        for (curriculum, standards) in zip(context.model.curricula, context.standards) {
+            if let selected = standards.selected, standards.frameworks.isEmpty, !all.isEmpty {
+                let ids = all.map(\.id)
+                out.append(Diagnostic(
+                    rule: d.id, severity: d.defaultSeverity,
+                    message: "curriculum '\(curriculum.id)' selects framework '\(selected.text)', which is not loaded\(Suggestions.didYouMean(selected.text, among: ids))",
+                    location: selected.location,
+                    help: "loaded frameworks: \(ids.joined(separator: ", ")); name one of them, or load '\(selected.text)' with --framework or `frameworks:` in .sequencelint.yml"))
+                continue
+            }
+            guard !standards.frameworks.isEmpty else { continue }
+            let names = standards.frameworks.map { "'\(all[$0].id)'" }
+            let scope = names.count == 1 ? "framework \(names[0])" : "any loaded framework (\(names.joined(separator: ", ")))"
+            var codes: [String]?
+            var budget = 2_000_000
+            func report(_ ref: Ref, _ what: String) {
+                var message = "\(what) '\(ref.text)' is not a standard of \(scope)"
+                if codes == nil { codes = standards.frameworks.flatMap { all[$0].standards.compactMap(\.code) } }
+                if budget > 0 {
+                    budget -= codes!.count
+                    message += Suggestions.didYouMean(ref.text, among: codes!)
+                }
+                out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity, message: message, location: ref.location,
+                                      help: "use a code the framework defines, or remove it"))
+            }
+            for (f, file) in curriculum.files.enumerated() {
+                for (ref, node) in zip(file.assumes, standards.fileAssumes[f]) where !standards.isKnown(node) {
+                    report(ref, "assumed code")
+                }
+            }
+            for lesson in curriculum.lessons {
+                for (ref, node) in zip(lesson.standards, standards.lessonStandards[lesson.position]) where !standards.isKnown(node) {
+                    report(ref, "code")
+                }
+            }
+        }
+        return out
+    }
+}

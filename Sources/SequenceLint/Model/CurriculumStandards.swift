@@ -1,0 +1,216 @@
+/// The standards one curriculum uses, resolved against the frameworks that apply to it, with the
+/// hierarchy folded in: when each standard is first addressed, assumed and assessed.
+///
+/// Nodes are the standards of the applicable frameworks, then one node per distinct code that
+/// no framework defines (so the alignment rules work without a framework too).
+public struct CurriculumStandards: Sendable {
+    /// Sentinel for "never".
+    public static let never = Int32.max
+
+    /// Indices (in `Model.frameworks`) of the frameworks that apply.
+    public let frameworks: [Int]
+    /// The framework id the curriculum selects, and where, if it names one.
+    public let selected: Ref?
+    /// First node of each applicable framework.
+    let offsets: [Int]
+    /// Number of framework nodes; the rest are codes no framework defines.
+    public let frameworkNodeCount: Int
+    /// Code of each node.
+    public private(set) var code: [String?] = []
+    /// Parent of each node, or -1.
+    public private(set) var parent: [Int32] = []
+    /// Children of each node.
+    public private(set) var children: [[Int32]] = []
+    /// Nodes in an order where parents come before their parts.
+    public private(set) var topDown: [Int32] = []
+    /// For each lesson, the node of each `standards` entry.
+    public private(set) var lessonStandards: [[Int32]] = []
+    /// For each file, the node of each `assumes` entry.
+    public private(set) var fileAssumes: [[Int32]] = []
+    /// Nodes of the configuration's `assumes`.
+    public private(set) var configAssumes: [Int32] = []
+    /// Config `assumes` codes that name no standard of a loaded framework.
+    public private(set) var configUnknown: [String] = []
+    /// First teaching position at which each node counts as addressed (hierarchy included).
+    public private(set) var addressedAt: [Int32] = []
+    /// Position from which each node is assumed (`assumes`), or `never`.
+    public private(set) var assumedFrom: [Int32] = []
+    /// Latest position of an assessment covering each node (itself, a whole, or a part), or -1.
+    public private(set) var lastAssessedAt: [Int32] = []
+    /// The curriculum's earliest grade.
+    public let earliestGrade: Grade?
+
+    /// Resolves a curriculum's codes. `looseMatching` follows `code-matching`.
+    public init(_ curriculum: Curriculum, frameworks all: [Framework], configAssumes assumes: [String] = [], looseMatching: Bool = true) {
+        let selected = curriculum.files.lazy.compactMap(\.framework).first
+        self.selected = selected
+        if let selected {
+            frameworks = all.indices.filter { all[$0].id == selected.text }.prefix(1).map { $0 }
+        } else {
+            frameworks = Array(all.indices)
+        }
+        var offsets: [Int] = []
+        var total = 0
+        for f in frameworks {
+            offsets.append(total)
+            total += all[f].standards.count
+        }
+        self.offsets = offsets
+        frameworkNodeCount = total
+        earliestGrade = curriculum.files.compactMap(\.grade).min()
+
+        var code: [String?] = []
+        var parent: [Int32] = []
+        var grade: [Grade?] = []
+        code.reserveCapacity(total)
+        for (k, f) in frameworks.enumerated() {
+            for s in all[f].standards {
+                code.append(s.code)
+                parent.append(s.parent < 0 ? -1 : s.parent + Int32(offsets[k]))
+                grade.append(s.grade)
+            }
+        }
+        var extra: [String: Int32] = [:]
+        func resolve(_ text: String) -> (Int32, known: Bool) {
+            for (k, f) in frameworks.enumerated() {
+                if let i = all[f].lookup(text, looseMatching: looseMatching) { return (i + Int32(offsets[k]), true) }
+            }
+            let key = looseMatching ? StandardCode.looseKey(text) : text.trimmingSpaces
+            if let node = extra[key] { return (node, false) }
+            let node = Int32(code.count)
+            extra[key] = node
+            code.append(text.trimmingSpaces)
+            parent.append(-1)
+            grade.append(nil)
+            return (node, false)
+        }
+        lessonStandards = curriculum.lessons.map { $0.standards.map { resolve($0.text).0 } }
+        fileAssumes = curriculum.files.map { $0.assumes.map { resolve($0.text).0 } }
+        for text in assumes {
+            let (node, known) = resolve(text)
+            configAssumes.append(node)
+            if !known && !frameworks.isEmpty { configUnknown.append(text) }
+        }
+        self.code = code
+        self.parent = parent
+        computeHierarchy()
+        computeTimes(curriculum)
+    }
+
+    /// Number of nodes.
+    public var count: Int { code.count }
+
+    /// Whether a node is a standard of a loaded framework.
+    public func isKnown(_ node: Int32) -> Bool { Int(node) < frameworkNodeCount }
+
+    /// The framework and its local index for a framework node.
+    public func standard(_ node: Int32, in all: [Framework]) -> (framework: Framework, index: Int32)? {
+        guard isKnown(node) else { return nil }
+        var k = offsets.count - 1
+        while offsets[k] > Int(node) { k -= 1 }
+        return (all[frameworks[k]], node - Int32(offsets[k]))
+    }
+
+    /// The node's standard, if it is a framework's.
+    public func info(_ node: Int32, in all: [Framework]) -> Standard? {
+        standard(node, in: all).map { $0.framework.standards[Int($0.index)] }
+    }
+
+    /// `6.RP.A.3 (text…)` when the framework has text, else the code.
+    public func describe(_ node: Int32, in all: [Framework]) -> String {
+        if let (framework, index) = standard(node, in: all) { return framework.describe(index) }
+        return code[Int(node)] ?? "?"
+    }
+
+    /// Prerequisites of a node with the standard that states each: its own, then its parents'.
+    public func prerequisites(of node: Int32, in all: [Framework]) -> [(prerequisite: Int32, statedBy: Int32, at: Location)] {
+        var out: [(Int32, Int32, Location)] = []
+        var current = node
+        var steps = 0
+        while current >= 0, steps < 64 {
+            if let (framework, index) = standard(current, in: all) {
+                let base = current - index
+                let s = framework.standards[Int(index)]
+                for (r, at) in zip(s.requires, s.requiresAt) { out.append((r + base, current, at)) }
+            }
+            current = parent[Int(current)]
+            steps += 1
+        }
+        return out
+    }
+
+    private mutating func computeHierarchy() {
+        var children = [[Int32]](repeating: [], count: code.count)
+        for (i, p) in parent.enumerated() where p >= 0 { children[Int(p)].append(Int32(i)) }
+        var order: [Int32] = []
+        order.reserveCapacity(code.count)
+        for i in 0..<code.count where parent[i] < 0 { order.append(Int32(i)) }
+        var head = 0
+        while head < order.count {
+            order.append(contentsOf: children[Int(order[head])])
+            head += 1
+        }
+        self.children = children
+        topDown = order
+    }
+
+    private mutating func computeTimes(_ curriculum: Curriculum) {
+        let n = code.count
+        var addressed = [Int32](repeating: Self.never, count: n)
+        var assessed = [Int32](repeating: -1, count: n)
+        for (l, nodes) in lessonStandards.enumerated() {
+            let isAssessment = curriculum.lessons[l].kind == .assessment
+            for node in nodes {
+                if isAssessment {
+                    assessed[Int(node)] = max(assessed[Int(node)], Int32(l))
+                } else if addressed[Int(node)] == Self.never {
+                    addressed[Int(node)] = Int32(l)
+                }
+            }
+        }
+        var assumed = [Int32](repeating: Self.never, count: n)
+        for node in configAssumes { assumed[Int(node)] = 0 }
+        for (f, nodes) in fileAssumes.enumerated() {
+            let units = curriculum.files[f].units
+            let from = Int32(units.isEmpty ? curriculum.lessons.count
+                             : curriculum.units[units.lowerBound].lessons.lowerBound)
+            for node in nodes { assumed[Int(node)] = min(assumed[Int(node)], from) }
+        }
+        // A lesson on a standard addresses its parts; assuming a standard assumes its parts.
+        var assessedAbove = assessed
+        for node in topDown {
+            let p = parent[Int(node)]
+            guard p >= 0 else { continue }
+            addressed[Int(node)] = min(addressed[Int(node)], addressed[Int(p)])
+            assumed[Int(node)] = min(assumed[Int(node)], assumed[Int(p)])
+            assessedAbove[Int(node)] = max(assessedAbove[Int(node)], assessedAbove[Int(p)])
+        }
+        // A standard is addressed once all its parts are; an assessment of a part covers the whole.
+        var assessedBelow = assessed
+        for node in topDown.reversed() {
+            let parts = children[Int(node)]
+            guard !parts.isEmpty else { continue }
+            var last: Int32 = -1
+            for c in parts {
+                last = max(last, addressed[Int(c)])
+                assessedBelow[Int(node)] = max(assessedBelow[Int(node)], assessedBelow[Int(c)])
+            }
+            addressed[Int(node)] = min(addressed[Int(node)], last)
+        }
+        addressedAt = addressed
+        assumedFrom = assumed
+        lastAssessedAt = zip(assessedAbove, assessedBelow).map { max($0, $1) }
+    }
+
+    /// Whether a node's grade is before the curriculum's earliest (prior knowledge).
+    public func isEarlierGrade(_ node: Int32, in all: [Framework]) -> Bool {
+        guard let earliestGrade, let grade = info(node, in: all)?.grade else { return false }
+        return grade < earliestGrade
+    }
+
+    /// Whether a node counts as taught by teaching position `position` (inclusive).
+    public func isAvailable(_ node: Int32, at position: Int, assumeEarlierGrades: Bool, in all: [Framework]) -> Bool {
+        addressedAt[Int(node)] <= Int32(position) || assumedFrom[Int(node)] <= Int32(position)
+            || (assumeEarlierGrades && isEarlierGrade(node, in: all))
+    }
+}
