@@ -1,4 +1,5 @@
 import SequenceLintKit
+import Foundation
 
 /// Conceptual understanding out of balance with procedural fluency, in a unit or a grade.
 public struct BalanceRule: Rule {
@@ -112,7 +113,7 @@ public struct BalanceRule: Rule {
                 ? "add conceptual lessons (or turn drill into lessons that build the idea) so that at least \(percent(low)) is conceptual"
                 : "add procedural lessons that build fluency so that at most \(percent(high)) is conceptual"
             out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity,
-                                  message: "\(what) is \(percent(share)) conceptual (\(tally.basis)); expected \(percent(low)) to \(percent(high))",
+                                  message: "\(what) is \(percent(share, beside: share < low ? low : high)) conceptual (\(tally.basis)); expected \(percent(low)) to \(percent(high))",
                                   location: location, help: help))
         }
         for curriculum in context.model.curricula {
@@ -146,4 +147,15 @@ public struct BalanceRule: Rule {
     }
 
     private func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+
+    /// A share beside a bound it is outside of, with enough decimals not to look equal to it.
+    private func percent(_ x: Double, beside bound: Double) -> String {
+        var digits = 0
+        while digits < 4 {
+            let scale = pow(10.0, Double(digits))
+            if (x * 100 * scale).rounded() != (bound * 100 * scale).rounded() { break }
+            digits += 1
+        }
+        return String(format: "%.\(digits)f%%", x * 100)
+    }
 }

@@ -41,7 +41,7 @@ public struct EmptyUnitRule: Rule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for curriculum in context.model.curricula {
-            for unit in curriculum.units where unit.lessons.isEmpty && !unit.id.isEmpty {
+            for unit in curriculum.units where unit.isWrittenEmpty && !unit.id.isEmpty {
                 out.append(Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity,
                                       message: "unit '\(unit.id)' has no lessons", location: unit.idLocation,
                                       help: "add its lessons under `lessons:`, or remove the unit"))

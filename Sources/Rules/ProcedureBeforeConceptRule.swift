@@ -66,7 +66,7 @@ public struct ProcedureBeforeConceptRule: Rule {
                             rule: d.id, severity: d.defaultSeverity,
                             message: "procedural lesson '\(lesson.id)' addresses \(ref.text) before any conceptual lesson does; the first, '\(other.id)', is taught \(curriculum.distance(from: lesson.position, to: other.position))",
                             location: ref.location,
-                            notes: [Note("'\(other.id)' is the first conceptual lesson on \(ref.text)", at: concept.ref.location)],
+                            notes: [Note("'\(other.id)' is the first conceptual lesson on \(concept.ref.text)", at: concept.ref.location)],
                             help: "move '\(other.id)' before '\(lesson.id)', or add a conceptual lesson on \(ref.text) before it"))
                     } else {
                         out.append(Diagnostic(

@@ -44,12 +44,24 @@ public struct RedundantPrerequisiteRule: Rule {
                 """),
         ])
 
+    /// Edge visits allowed per curriculum: the search is exact within it, and stops past it
+    /// (hostile graphs), so the rule stays near-linear.
+    static let budget = 50_000_000
+
     public func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
-            var search = Search(nodeCount: graph.nodeCount)
+            // Pruning by position is sound only when every requirement points back.
+            var pointsBack = true
+            for lesson in curriculum.lessons where pointsBack {
+                for t in graph.entryTarget[lesson.position] where t >= 0 && curriculum.lastPosition(of: Int(t), in: graph) >= lesson.position {
+                    pointsBack = false
+                }
+            }
+            var search = Search(nodeCount: graph.nodeCount, prune: pointsBack)
             for lesson in curriculum.lessons where lesson.requires.count > 1 && !graph.isOnCycle(lesson.position) {
                 out += search.check(lesson, curriculum: curriculum, graph: graph)
+                if search.steps > Self.budget { break }
             }
         }
         return out
@@ -62,44 +74,69 @@ public struct RedundantPrerequisiteRule: Rule {
         var parent: [Int32]
         var current: Int32 = 0
         var stack: [Int32] = []
+        let prune: Bool
+        var steps = 0
 
-        init(nodeCount: Int) {
+        init(nodeCount: Int, prune: Bool) {
             stamp = Array(repeating: -1, count: nodeCount)
             origin = Array(repeating: -1, count: nodeCount)
             parent = Array(repeating: -1, count: nodeCount)
+            self.prune = prune
         }
 
         mutating func check(_ lesson: Lesson, curriculum: Curriculum, graph: PrerequisiteGraph) -> [Diagnostic] {
             current = Int32(lesson.position)
-            let targets = graph.entryTarget[lesson.position]
-            // Under a sound order every edge points back, so nothing taught before all targets
-            // can lead to one: the search stays among lessons near this one.
-            var floor = Int.max
-            for t in targets where t >= 0 { floor = min(floor, curriculum.firstPosition(of: Int(t), in: graph)) }
-            var out: [Diagnostic] = []
+            // Entries that point forward are prerequisite-order's; they imply nothing here.
+            let targets = graph.entryTarget[lesson.position].map {
+                $0 >= 0 && curriculum.lastPosition(of: Int($0), in: graph) < lesson.position && !graph.isOnCycle(Int($0)) ? $0 : -1
+            }
             var seenTargets: [Int32: Int] = [:]
             var duplicates: [(entry: Int, first: Int)] = []
             for (e, t) in targets.enumerated() where t >= 0 {
                 if let first = seenTargets[t] { duplicates.append((e, first)) } else { seenTargets[t] = e }
             }
-            for (e, t) in targets.enumerated() where t >= 0 && seenTargets[t] == e && !graph.isOnCycle(Int(t)) {
-                // Visit everything reachable from t in one or more steps.
-                stack.append(t)
-                while let v = stack.popLast() {
+            // Under a sound order nothing taught before all targets can lead to one.
+            var floor = Int.max
+            for t in targets where t >= 0 { floor = min(floor, curriculum.firstPosition(of: Int(t), in: graph)) }
+            if !prune { floor = Int.min }
+            // Latest target first: under a sound order a target reaches only earlier ones, so the
+            // search can stop once every earlier target is reached.
+            let roots = seenTargets.sorted {
+                let a = curriculum.lastPosition(of: Int($0.key), in: graph), b = curriculum.lastPosition(of: Int($1.key), in: graph)
+                return a != b ? a > b : $0.value < $1.value
+            }
+            var rank: [Int32: Int] = [:]
+            for (k, root) in roots.enumerated() { rank[root.key] = k }
+            // Unreached targets after the current root; only meaningful when pruning (sound order).
+            var pendingLater = roots.count
+            for (k, root) in roots.enumerated() {
+                if stamp[Int(root.key)] != current { pendingLater -= 1 }
+                if prune && pendingLater == 0 { break }
+                if stamp[Int(root.key)] == current { continue }
+                stack.append(root.key)
+                dfs: while let v = stack.popLast() {
                     for edge in graph.edges(of: Int(v)) {
+                        steps += 1
                         let w = graph.edgeTarget[edge]
                         if stamp[Int(w)] == current { continue }
                         if curriculum.lastPosition(of: Int(w), in: graph) < floor { continue }
                         stamp[Int(w)] = current
-                        origin[Int(w)] = Int32(e)
+                        origin[Int(w)] = Int32(root.value)
                         parent[Int(w)] = v
+                        if let r = rank[w], r > k {
+                            pendingLater -= 1
+                            if prune && pendingLater == 0 {
+                                stack.removeAll(keepingCapacity: true)
+                                break dfs
+                            }
+                        }
                         stack.append(w)
                     }
                 }
             }
             var findings: [(entry: Int, diagnostic: Diagnostic)] = []
             for (e, t) in targets.enumerated() where t >= 0 && seenTargets[t] == e {
-                guard stamp[Int(t)] == current, origin[Int(t)] != Int32(e), !graph.isOnCycle(Int(t)) else { continue }
+                guard stamp[Int(t)] == current, origin[Int(t)] != Int32(e) else { continue }
                 let via = Int(origin[Int(t)])
                 var chain: [Int32] = [t]
                 var cursor = t
@@ -108,10 +145,10 @@ public struct RedundantPrerequisiteRule: Rule {
                     chain.append(cursor)
                 }
                 chain.reverse()
-                var steps = curriculum.describe(graph.item(Int(chain[0])))
+                var chainText = curriculum.describe(graph.item(Int(chain[0])))
                 for k in 1..<chain.count {
                     let verb = chain[k - 1] < Int32(graph.lessonCount) ? "requires" : "contains"
-                    steps += (k == 1 ? " " : ", which ") + verb + " " + curriculum.describe(graph.item(Int(chain[k])))
+                    chainText += (k == 1 ? " " : ", which ") + verb + " " + curriculum.describe(graph.item(Int(chain[k])))
                 }
                 let needed = curriculum.describe(graph.item(Int(t)))
                 let ref = lesson.requires[e]
@@ -121,7 +158,7 @@ public struct RedundantPrerequisiteRule: Rule {
                     message: "'\(lesson.id)' requires \(needed), which its requirement of \(curriculum.describe(graph.item(Int(targets[via])))) already implies",
                     location: ref.location,
                     notes: [Note("implied by this requirement", at: lesson.requires[via].location)],
-                    help: "\(steps); remove \(needed) from `requires`")))
+                    help: "\(chainText); remove \(needed) from `requires`")))
             }
             for (e, first) in duplicates {
                 let ref = lesson.requires[e]
@@ -133,8 +170,7 @@ public struct RedundantPrerequisiteRule: Rule {
                     notes: [Note("first listed here", at: lesson.requires[first].location)],
                     help: "remove the second '\(ref.text)'")))
             }
-            out = findings.sorted { $0.entry < $1.entry }.map(\.diagnostic)
-            return out
+            return findings.sorted { $0.entry < $1.entry }.map(\.diagnostic)
         }
     }
 }

@@ -1,4 +1,5 @@
 import SequenceLintKit
+import Foundation
 
 /// A `requires` entry that names no unit or lesson.
 public struct UnknownReferenceRule: Rule {
@@ -59,7 +60,9 @@ public struct UnknownReferenceRule: Rule {
                         suggestionBudget -= curriculum.items.count
                         if let near = Suggestions.closest(to: ref.text, among: curriculum.items.keys) {
                             message += "; did you mean '\(near)'?"
-                            help = "did you mean '\(near)'?"
+                            help = "write '\(near)' if that is the lesson meant, or add the lesson '\(ref.text)'"
+                        } else if ref.text.contains(","), ref.text.split(separator: ",").allSatisfy({ curriculum.items[$0.trimmingCharacters(in: .whitespaces)] != nil }) {
+                            help = "to require several, write a list: `requires: [\(ref.text)]`"
                         }
                     }
                     out.append(Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity,

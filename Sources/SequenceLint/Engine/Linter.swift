@@ -117,7 +117,7 @@ public struct Linter: Sendable {
         for (path, forced) in frameworkFiles.map({ ($0, true) }) + files.map({ ($0, false) }) {
             if seen.insert(SourceDiscovery.canonical(path)).inserted { all.append((path, forced)) }
         }
-        let loaded = try loadAll(all, limits: request.limits)
+        let loaded = try loadAll(all, named: named, limits: request.limits)
         return run(loaded, request: request)
     }
 
@@ -136,7 +136,24 @@ public struct Linter: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    static func load(path: String, bytes: [UInt8], limits: YAMLLimits, asFramework: Bool) -> LoadedFile {
+    /// Whether some line starts with `curriculum:` or `framework:`.
+    static func looksLikeLintTarget(_ bytes: [UInt8]) -> Bool {
+        let keys: [[UInt8]] = [Array("curriculum:".utf8), Array("framework:".utf8), Array("\"curriculum\"".utf8), Array("\"framework\"".utf8)]
+        var lineStart = true
+        var i = 0
+        while i < bytes.count {
+            if lineStart {
+                var j = i
+                if j == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { j = 3 }
+                for key in keys where j + key.count <= bytes.count && bytes[j..<(j + key.count)].elementsEqual(key) { return true }
+            }
+            lineStart = bytes[i] == 0x0A || bytes[i] == 0x0D
+            i += 1
+        }
+        return false
+    }
+
+    static func load(path: String, bytes: [UInt8], limits: YAMLLimits, asFramework: Bool, named: Bool = true) -> LoadedFile {
         let result = YAMLLoader.load(bytes, path: path, limits: limits)
         var kind = CurriculumReader.kind(of: result.document)
         var diagnostics = result.diagnostics
@@ -151,8 +168,9 @@ public struct Linter: Sendable {
             let (read, schema) = CurriculumReader.read(result.document, path: path)
             model = read
             diagnostics += schema
-        } else if result.failed {
-            // Not known to be anything else: a file that is not YAML is reported, not skipped.
+        } else if result.failed && (named || result.notText || Self.looksLikeLintTarget(bytes)) {
+            // A broken file named on the command line, or one that mentions a curriculum or
+            // framework key, is reported; other broken YAML (templates, say) is skipped.
             kind = .curriculum
         } else if kind == .other {
             diagnostics = []
@@ -161,7 +179,7 @@ public struct Linter: Sendable {
     }
 
     /// Reads and loads files in parallel, one per core at a time.
-    func loadAll(_ paths: [(path: String, asFramework: Bool)], limits: YAMLLimits) throws -> [LoadedFile] {
+    func loadAll(_ paths: [(path: String, asFramework: Bool)], named: Set<String>, limits: YAMLLimits) throws -> [LoadedFile] {
         final class Slots: @unchecked Sendable {
             var items: [Result<LoadedFile, LintError>?]
             init(_ n: Int) { items = Array(repeating: nil, count: n) }
@@ -174,7 +192,8 @@ public struct Linter: Sendable {
                 let (path, asFramework) = paths[i]
                 do {
                     let bytes = try SourceDiscovery.readFile(path, limit: limits.maxBytes)
-                    out[i] = .success(Self.load(path: path, bytes: bytes, limits: limits, asFramework: asFramework))
+                    out[i] = .success(Self.load(path: path, bytes: bytes, limits: limits, asFramework: asFramework,
+                                                named: asFramework || named.contains(path)))
                 } catch let error as LintError {
                     out[i] = .failure(error)
                 } catch {
@@ -227,6 +246,11 @@ public struct Linter: Sendable {
             }
         }
         diagnostics.sort(by: Diagnostic.ordered)
+        // The same finding twice (an aliased lesson, say) is reported once.
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(diagnostics.count)
+        for d in diagnostics where unique.last != d { unique.append(d) }
+        diagnostics = unique
         return LintResult(diagnostics: diagnostics, sources: sources, fileCount: fileCount,
                           unitCount: model.curricula.reduce(0) { $0 + $1.units.count },
                           lessonCount: model.curricula.reduce(0) { $0 + $1.lessons.count },

@@ -22,7 +22,8 @@ public enum SourceDiscovery {
                 result.append(path)
             }
         }
-        return result.filter { seenFiles.insert($0).inserted }.sorted()
+        // One file named twice (other spelling, symlink) is read once.
+        return result.sorted().filter { seenFiles.insert(canonical($0)).inserted }
     }
 
     private static func walk(_ directory: String, into result: inout [String], seen: inout Set<String>) throws {
@@ -50,7 +51,7 @@ public enum SourceDiscovery {
                 guard stat(child, &info) == 0 else { continue }
                 if (info.st_mode & S_IFMT) == S_IFDIR {
                     stack.append(child)
-                } else if (info.st_mode & S_IFMT) == S_IFREG, name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                } else if (info.st_mode & S_IFMT) == S_IFREG, isYAMLName(name) {
                     result.append(child)
                 }
             }
@@ -64,18 +65,29 @@ public enum SourceDiscovery {
         return String(cString: real)
     }
 
-    /// A path as shown in output: relative to the current folder when under it, without `./`.
+    /// Whether a file name ends in `.yml` or `.yaml` (any case).
+    static func isYAMLName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
+    }
+
+    /// A path as shown in output: `.` and `..` resolved, relative to the current folder when
+    /// under it, else absolute; so one file has one spelling whatever way it was named.
     public static func displayPath(_ path: String) -> String {
-        var p = path
-        if p.hasPrefix("/"), let cwd = currentDirectory() {
-            let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
-            if p.hasPrefix(prefix) { p = String(p.dropFirst(prefix.count)) }
-            else if p == cwd { p = "." }
+        guard !path.isEmpty else { return "." }
+        guard let cwd = currentDirectory() else { return path }
+        let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
         }
-        while p.hasPrefix("./") { p = String(p.dropFirst(2)) }
-        if p.isEmpty { p = "." }
-        if p.count > 1, p.hasSuffix("/") { p = String(p.dropLast()) }
-        return p
+        let normalized = "/" + parts.joined(separator: "/")
+        if normalized == cwd { return "." }
+        let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        if normalized.hasPrefix(prefix) { return String(normalized.dropFirst(prefix.count)) }
+        return normalized
     }
 
     static func currentDirectory() -> String? {

@@ -84,7 +84,7 @@ struct SchemaReader {
             let name = doc.string(key)
             let names = allowed.map { $0.description }
             error("unknown key '\(name)' in \(what)\(Suggestions.didYouMean(name, among: names))", at: key,
-                  help: "the keys of \(what) are \(names.orList)")
+                  help: "the keys of \(what) are \(names.andList)")
         }
         return fields
     }
@@ -197,7 +197,7 @@ struct SchemaReader {
 
         var sequence = 0
         if let field = fields["sequence"], let text = scalar(field.value, expected: "a whole number") {
-            if let value = Int(text.trimmingSpaces), value.magnitude < 1_000_000_000 {
+            if let value = Int(text.trimmingSpaces) {
                 sequence = value
             } else {
                 error("invalid sequence '\(text)'; expected a whole number", at: field.value)
@@ -242,8 +242,11 @@ struct SchemaReader {
         if let field = fields["title"] { title = scalar(field.value, expected: "a title") }
         let unitIndex = model.units.count
         let first = model.lessons.count
+        var writtenEmpty = false
         if let field = fields["lessons"] {
-            for lessonNode in list(field.value, of: "lessons") {
+            let entries = list(field.value, of: "lessons")
+            writtenEmpty = entries.isEmpty && doc[field.value].kind != .mapping
+            for lessonNode in entries {
                 readLesson(lessonNode, unit: unitIndex, into: &model)
             }
         } else {
@@ -256,7 +259,7 @@ struct SchemaReader {
             return
         }
         model.units.append(Unit(id: identity.0, idLocation: identity.1, title: title, file: 0,
-                                lessons: first..<model.lessons.count, position: unitIndex))
+                                lessons: first..<model.lessons.count, position: unitIndex, isWrittenEmpty: writtenEmpty))
     }
 
     mutating func readLesson(_ node: Int32, unit: Int, into model: inout FileModel) {
@@ -288,8 +291,10 @@ struct SchemaReader {
         if let field = fields["title"] { title = scalar(field.value, expected: "a title") }
         var minutes: Int?
         if let field = fields["minutes"], let text = scalar(field.value, expected: "a number of minutes") {
-            if let value = Int(text.trimmingSpaces), value > 0, value < 100_000 {
+            if let value = Int(text.trimmingSpaces), value > 0, value <= 1_000_000 {
                 minutes = value
+            } else if let value = Int(text.trimmingSpaces), value > 1_000_000 {
+                error("invalid minutes '\(text)'; expected a positive whole number of at most 1000000", at: field.value)
             } else {
                 error("invalid minutes '\(text)'; expected a positive whole number", at: field.value)
             }

@@ -105,6 +105,8 @@ public struct Unit: Sendable {
     public var lessons: Range<Int>
     /// Position of the unit in `Curriculum.units`.
     public var position: Int
+    /// Whether its `lessons` list is written and holds no entries (not merely entries that failed to read).
+    public var isWrittenEmpty: Bool = false
 }
 
 /// One curriculum map file.

@@ -35,3 +35,26 @@ extension LintResult {
         return text + " in \(plural(fileCount, "file")) (\(plural(unitCount, "unit")), \(plural(lessonCount, "lesson")))"
     }
 }
+
+extension String {
+    /// The text with control characters written as escapes (`\n`, `\u{1B}`), so that text from
+    /// a curriculum cannot break a line-per-diagnostic format or drive the terminal.
+    public var escapingControls: String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return self }
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

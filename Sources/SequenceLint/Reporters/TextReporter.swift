@@ -16,18 +16,18 @@ public struct TextReporter: Reporter {
                              d.notes.map { String($0.location.start.line).count }.max() ?? 0)
             out += paint.bold("\(d.location.path):\(d.location.start): ")
                 + paint.severity(d.severity, d.severity.rawValue + ":") + " "
-                + paint.bold(d.message) + " " + paint.dim("[\(d.rule)]") + "\n"
+                + paint.bold(d.message.escapingControls) + " " + paint.dim("[\(d.rule)]") + "\n"
             out += snippet(d.location, severity: d.severity, gutter: gutter, lines: &lines, paint: paint)
             for note in d.notes {
-                out += paint.bold("\(note.location.path):\(note.location.start): ") + paint.note("note:") + " " + note.message + "\n"
+                out += paint.bold("\(note.location.path):\(note.location.start): ") + paint.note("note:") + " " + note.message.escapingControls + "\n"
                 out += snippet(note.location, severity: nil, gutter: gutter, lines: &lines, paint: paint)
             }
             if let help = d.help {
-                out += String(repeating: " ", count: gutter + 1) + paint.gutter("=") + " " + paint.bold("help:") + " " + help + "\n"
+                out += String(repeating: " ", count: gutter + 1) + paint.gutter("=") + " " + paint.bold("help:") + " " + help.escapingControls + "\n"
             }
             out += "\n"
         }
-        out += result.summary(of: diagnostics) + "\n"
+        out += result.summary(of: result.diagnostics) + "\n"
         return out
     }
 
@@ -77,16 +77,14 @@ struct SourceLines {
     mutating func line(_ number: Int, of path: String) -> String? {
         guard let bytes = sources[path] else { return nil }
         if starts[path] == nil {
-            var index = [0]
-            for (i, b) in bytes.enumerated() where b == 0x0A { index.append(i + 1) }
-            starts[path] = index
+            starts[path] = lineStartOffsets(bytes)
         }
         let index = starts[path]!
         guard number >= 1, number <= index.count else { return nil }
         var from = index[number - 1]
         var to = number < index.count ? index[number] - 1 : bytes.count
         if number == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { from = 3 }
-        if to > from, bytes[to - 1] == 0x0D { to -= 1 }
+        while to > from, bytes[to - 1] == 0x0D || bytes[to - 1] == 0x0A { to -= 1 }
         guard from <= to else { return "" }
         // Control characters would garble the terminal; show them as replacement marks.
         let text = String(decoding: bytes[from..<to], as: UTF8.self)

@@ -52,3 +52,21 @@ extension Array where Element == String {
         count <= 1 ? joined() : dropLast().joined(separator: ", ") + " or " + last!
     }
 }
+
+extension Array where Element == String {
+    /// "a, b and c".
+    public var andList: String {
+        count <= 1 ? joined() : dropLast().joined(separator: ", ") + " and " + last!
+    }
+}
+
+/// Byte offsets where lines start; a line ends at LF, CRLF or a lone CR.
+func lineStartOffsets(_ bytes: [UInt8]) -> [Int] {
+    var starts = [0]
+    var i = 0
+    while i < bytes.count {
+        if bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) { starts.append(i + 1) }
+        i += 1
+    }
+    return starts
+}

@@ -22,6 +22,8 @@ public struct YAMLLoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// True when the YAML could not be read to its end.
     public var failed: Bool
+    /// True when the file is not text at all (invalid UTF-8, control characters) or too large.
+    public var notText: Bool = false
 }
 
 /// Drives libyaml event by event into a `YAMLDocument`, keeping start and end positions.
@@ -30,7 +32,8 @@ public enum YAMLLoader {
     public static func load(_ bytes: [UInt8], path: String, limits: YAMLLimits = YAMLLimits()) -> YAMLLoadResult {
         var builder = Builder(path: path, limits: limits, source: bytes)
         if bytes.count > limits.maxBytes {
-            builder.syntaxError("file is \(bytes.count) bytes, more than the \(limits.maxBytes)-byte limit",
+            builder.notText = true
+            builder.syntaxError("the file is larger than \(limits.maxBytes >> 20) MiB, the limit for curriculum files",
                                 at: Position(line: 1, column: 1))
             return builder.result()
         }
@@ -81,49 +84,141 @@ private struct Builder {
     var anchors: [String: (node: Int32, weight: Int)] = [:]
     var expanded = 0
     var documents = 0
+    var notText = false
     var lineStarts: [Int]?
+    /// For files with U+2028, U+2029 or NEL, which libyaml counts as line breaks and editors do
+    /// not: the real line and column offset of each libyaml line.
+    var lineMap: [(line: Int, offset: Int)]?
 
     init(path: String, limits: YAMLLimits, source: [UInt8]) {
         self.path = path
         self.limits = limits
         self.source = source
+        if Self.hasUnicodeBreaks(source) { lineMap = Self.buildLineMap(source) }
+    }
+
+    static func hasUnicodeBreaks(_ s: [UInt8]) -> Bool {
+        var i = 0
+        let n = s.count
+        while i + 1 < n {
+            if s[i] == 0xC2 && s[i + 1] == 0x85 { return true }
+            if s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func buildLineMap(_ s: [UInt8]) -> [(line: Int, offset: Int)] {
+        var map: [(line: Int, offset: Int)] = [(0, 0)]
+        var line = 0, column = 0, i = 0
+        if s.count >= 3, s[0] == 0xEF, s[1] == 0xBB, s[2] == 0xBF { i = 3 }
+        while i < s.count {
+            let b = s[i]
+            if b == 0x0A || (b == 0x0D && !(i + 1 < s.count && s[i + 1] == 0x0A)) {
+                line += 1
+                column = 0
+                map.append((line, 0))
+            } else if b == 0xC2, i + 1 < s.count, s[i + 1] == 0x85 {
+                column += 1
+                map.append((line, column))
+                i += 1
+            } else if b == 0xE2, i + 2 < s.count, s[i + 1] == 0x80, s[i + 2] == 0xA8 || s[i + 2] == 0xA9 {
+                column += 1
+                map.append((line, column))
+                i += 2
+            } else if b != 0x0D, (b & 0xC0) != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return map
     }
 
     func result() -> YAMLLoadResult {
-        YAMLLoadResult(document: document, diagnostics: diagnostics, failed: failed)
+        YAMLLoadResult(document: document, diagnostics: diagnostics, failed: failed, notText: notText)
     }
 
-    mutating func syntaxError(_ message: String, at position: Position, notes: [Note] = []) {
+    mutating func syntaxError(_ message: String, at given: Position, notes: [Note] = []) {
         failed = true
+        var position = given
+        if position.line > 1 {
+            if lineStarts == nil { _ = lineLength(1) }
+            let lines = lineStarts!.count
+            if position.line > lines {
+                position = Position(line: lines, column: lineLength(lines) + 1)
+            }
+        }
         diagnostics.append(Diagnostic(rule: "yaml-syntax", severity: .error, message: message,
                                       location: Location(path: path, start: position, end: position), notes: notes))
     }
 
     func position(_ mark: yaml_mark_t) -> Position {
-        Position(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        if let lineMap, Int(mark.line) < lineMap.count {
+            let real = lineMap[Int(mark.line)]
+            return Position(line: real.line + 1, column: real.offset + Int(mark.column) + 1)
+        }
+        return Position(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
     /// The inclusive end of a node from libyaml's exclusive end mark.
     mutating func endPosition(_ mark: yaml_mark_t, start: Position) -> Position {
-        if mark.column > 0 { return Position(line: Int(mark.line) + 1, column: Int(mark.column)) }
+        if mark.column > 0 {
+            let after = position(mark)
+            return Position(line: after.line, column: after.column - 1)
+        }
         // The node ended at a line break (block scalars): its last character ends the previous line.
-        let line = Int(mark.line)
+        let line = position(mark).line - 1
         if line < start.line { return start }
         return Position(line: line, column: max(1, lineLength(line)))
+    }
+
+    /// Byte offset of a position (real lines), or nil past the end.
+    mutating func offset(of p: Position) -> Int? {
+        if lineStarts == nil { _ = lineLength(1) }
+        let starts = lineStarts!
+        guard p.line >= 1, p.line <= starts.count else { return nil }
+        var i = starts[p.line - 1], column = 1
+        if p.line == 1, source.count >= 3, source[0] == 0xEF, source[1] == 0xBB, source[2] == 0xBF { i = 3 }
+        while i < source.count, column < p.column {
+            i += 1
+            while i < source.count, (source[i] & 0xC0) == 0x80 { i += 1 }
+            column += 1
+        }
+        return i
+    }
+
+    /// Where a node's content starts when it carries an anchor (`&a`) or tag (`!!str`): after them.
+    mutating func skipProperties(from start: Position) -> Position {
+        guard var i = offset(of: start) else { return start }
+        var p = start
+        while i < source.count, source[i] == UInt8(ascii: "&") || source[i] == UInt8(ascii: "!") {
+            let verbatim = i + 1 < source.count && source[i] == UInt8(ascii: "!") && source[i + 1] == UInt8(ascii: "<")
+            while i < source.count {
+                let b = source[i]
+                if verbatim ? b == UInt8(ascii: ">") : (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) { break }
+                i += 1
+                if (b & 0xC0) != 0x80 { p.column += 1 }
+            }
+            if verbatim, i < source.count { i += 1; p.column += 1 }
+            while i < source.count {
+                let b = source[i]
+                if b == 0x20 || b == 0x09 { p.column += 1 } else if b == 0x0A { p.line += 1; p.column = 1 } else if b != 0x0D { break }
+                i += 1
+            }
+        }
+        return p
     }
 
     /// Length in Unicode scalars of a 1-based line, without its line break.
     mutating func lineLength(_ line: Int) -> Int {
         if lineStarts == nil {
-            var starts = [0]
-            for (i, byte) in source.enumerated() where byte == 0x0A { starts.append(i + 1) }
-            lineStarts = starts
+            lineStarts = lineStartOffsets(source)
         }
         let starts = lineStarts!
         guard line >= 1, line <= starts.count else { return 1 }
         var i = starts[line - 1]
         var count = 0
-        while i < source.count, source[i] != 0x0A {
+        while i < source.count, source[i] != 0x0A, !(source[i] == 0x0D && (i + 1 >= source.count || source[i + 1] != 0x0A)) {
             if source[i] != 0x0D && (source[i] & 0xC0) != 0x80 { count += 1 }
             i += 1
         }
@@ -153,6 +248,7 @@ private struct Builder {
     mutating func parserError(_ parser: yaml_parser_t) {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         if parser.error == YAML_READER_ERROR {
+            notText = true
             let at = position(ofByte: Int(parser.problem_offset))
             let text: String
             switch problem {
@@ -190,8 +286,9 @@ private struct Builder {
                 return false
             }
         case YAML_SCALAR_EVENT:
-            let start = position(event.start_mark)
             let scalar = event.data.scalar
+            var start = position(event.start_mark)
+            if scalar.anchor != nil || scalar.tag != nil { start = skipProperties(from: start) }
             let offset = document.text.count
             if scalar.length > 0 {
                 document.text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)))
@@ -210,7 +307,10 @@ private struct Builder {
                             at: position(event.start_mark))
                 return false
             }
-            let start = position(event.start_mark)
+            var start = position(event.start_mark)
+            let tagged = isMapping ? event.data.mapping_start.tag != nil : event.data.sequence_start.tag != nil
+            let anchored = isMapping ? event.data.mapping_start.anchor != nil : event.data.sequence_start.anchor != nil
+            if tagged || anchored { start = skipProperties(from: start) }
             let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             let isFlow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
                 : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
@@ -241,6 +341,13 @@ private struct Builder {
                 syntaxError("aliases expand to more than \(limits.maxAliasExpansion) nodes, the limit for curriculum files",
                             at: position(event.start_mark))
                 return false
+            }
+            // A scalar alias gets a node of its own, so findings about it point where it is used.
+            var node = document.nodes[Int(target)]
+            if node.kind == .scalar {
+                node.start = position(event.start_mark)
+                node.end = endPosition(event.end_mark, start: node.start)
+                return attach(append(node))
             }
             return attach(target)
         default:
