@@ -33,6 +33,15 @@ extension SequenceLintCommand {
         @Argument(help: "Files and folders to lint (default: the current folder).")
         var paths: [String] = []
 
+        @Option(help: ArgumentHelp("Use this configuration instead of discovering .sequencelint.yml.", valueName: "FILE"))
+        var config: String?
+
+        @Option(help: ArgumentHelp("Add a standards framework, YAML or CASE JSON (repeatable).", valueName: "FILE"))
+        var framework: [String] = []
+
+        @Flag(help: "Print the effective configuration and exit.")
+        var printConfig = false
+
         @Option(help: "Output format.")
         var format: OutputFormat = .text
 
@@ -60,6 +69,32 @@ extension SequenceLintCommand {
         @Flag(help: "Also list the YAML files skipped because they are not curriculum maps.")
         var verbose = false
 
+        /// The configuration named with --config or discovered; exit status 2 when it is invalid.
+        func loadConfiguration() throws -> Configuration {
+            let path: String
+            if let config {
+                guard FileManager.default.isReadableFile(atPath: config) else {
+                    printError("cannot read configuration \(config): no such file")
+                    throw ioFailure
+                }
+                path = SourceDiscovery.displayPath(config)
+            } else if let found = ConfigurationReader.discover() {
+                path = found
+            } else {
+                return Configuration()
+            }
+            let (configuration, problems) = ConfigurationReader.read(path, rules: RuleRegistry.all.map { $0.description })
+            guard problems.isEmpty else {
+                var sources: [String: [UInt8]] = [:]
+                sources[path] = try? SourceDiscovery.readFile(path, limit: 4 << 20)
+                let text = TextReporter().render(problems, sources: sources, color: color ?? Terminal.stderrWantsColor)
+                FileHandle.standardError.write(Data(text.utf8))
+                printError("invalid configuration \(path) (\(problems.count) problem\(problems.count == 1 ? "" : "s"))")
+                throw ioFailure
+            }
+            return configuration
+        }
+
         func validate() throws {
             if let maxWarnings, maxWarnings < 0 {
                 throw ValidationError("--max-warnings must be 0 or more")
@@ -71,6 +106,18 @@ extension SequenceLintCommand {
             var request = LintRequest(paths: paths.isEmpty ? ["."] : paths)
             request.enable = enable
             request.disable = disable
+            request.frameworks = framework
+            request.configuration = try loadConfiguration()
+            for id in enable + disable {
+                do { try linter.validateRuleID(id) } catch let error as LintError {
+                    printError(error.description)
+                    throw ioFailure
+                }
+            }
+            if printConfig {
+                print(ConfigurationPrinter.render(request, linter: linter), terminator: "")
+                return
+            }
             let result: LintResult
             do {
                 result = try linter.lint(request)
@@ -139,5 +186,13 @@ enum Terminal {
         if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
         if env["TERM"] == "dumb" { return false }
         return isatty(STDOUT_FILENO) == 1
+    }
+
+    /// The same, for standard error.
+    static var stderrWantsColor: Bool {
+        let env = ProcessInfo.processInfo.environment
+        if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
+        if env["TERM"] == "dumb" { return false }
+        return isatty(STDERR_FILENO) == 1
     }
 }

@@ -14,9 +14,10 @@ import SequenceLintRules
     @Test func readmeOpensWithTheTwoCommands() throws {
         let readme = try String(contentsOf: TestSupport.root.appendingPathComponent("README.md"), encoding: .utf8)
         let commands = readme.split(separator: "\n").filter { $0.hasPrefix("swift ") }
-        #expect(commands.prefix(2) == ["swift run sequencelint curricula/riverside", "swift test"])
+        let main = "swift run sequencelint --config curricula/.sequencelint.yml curricula/riverside"
+        #expect(commands.prefix(2) == [main[...], "swift test"])
         let ci = try String(contentsOf: TestSupport.root.appendingPathComponent(".ci/run"), encoding: .utf8)
         #expect(ci.contains("\nswift test\n"))
-        #expect(ci.contains("\nswift run sequencelint curricula/riverside\n"))
+        #expect(ci.contains("\n" + main + "\n"))
     }
 }

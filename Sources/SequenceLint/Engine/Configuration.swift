@@ -219,7 +219,7 @@ private struct ConfigReading {
                 readMilestones(value)
             default:
                 error("unknown key '\(name)' in configuration\(Suggestions.didYouMean(name, among: Self.keys))", at: key,
-                      help: "the keys of .sequencelint.yml are \(Self.keys.orList)")
+                      help: "the keys of .sequencelint.yml are \(Self.keys.andList)")
             }
         }
     }

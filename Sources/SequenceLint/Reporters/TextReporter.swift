@@ -8,8 +8,13 @@ public struct TextReporter: Reporter {
     static let maxLineWidth = 120
 
     public func report(_ result: LintResult, diagnostics: [Diagnostic], color: Bool) -> String {
+        render(diagnostics, sources: result.sources, color: color) + result.summary(of: result.diagnostics) + "\n"
+    }
+
+    /// The diagnostics with their snippets, without the summary line.
+    public func render(_ diagnostics: [Diagnostic], sources: [String: [UInt8]], color: Bool) -> String {
         var out = ""
-        var lines = SourceLines(sources: result.sources)
+        var lines = SourceLines(sources: sources)
         let paint = Paint(enabled: color)
         for d in diagnostics {
             let gutter = max(String(d.location.start.line).count,
@@ -27,7 +32,6 @@ public struct TextReporter: Reporter {
             }
             out += "\n"
         }
-        out += result.summary(of: result.diagnostics) + "\n"
         return out
     }
 

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Renders the effective configuration (`--print-config`) as YAML.
+public enum ConfigurationPrinter {
+    /// Every setting that applies to a run: file, frameworks, exclusions, assumptions, each rule's
+    /// severity and options (defaults included), milestones.
+    public static func render(_ request: LintRequest, linter: Linter) -> String {
+        let config = request.configuration
+        func list(_ items: [String]) -> String {
+            items.isEmpty ? "[]" : "[" + items.map(quote).joined(separator: ", ") + "]"
+        }
+        var out = "# effective configuration\n"
+        out += "configuration-file: \(config.path.map(quote) ?? "null")\n"
+        out += "frameworks: \(list(config.frameworks + request.frameworks.map(SourceDiscovery.displayPath)))\n"
+        out += "exclude: \(list(config.exclude))\n"
+        out += "assumes: \(list(config.assumes))\n"
+        out += "code-matching: \(config.looseMatching ? "loose" : "exact")\n"
+        out += "rules:\n"
+        for rule in linter.rules {
+            let d = rule.description
+            let severity = linter.severity(of: d, in: request)
+            if d.options.isEmpty {
+                out += "  \(d.id): \(severity.rawValue)\n"
+                continue
+            }
+            out += "  \(d.id):\n    severity: \(severity.rawValue)\n"
+            for option in d.options {
+                let value = request.options[d.id]?[option.name] ?? config.options[d.id]?[option.name] ?? option.defaultValue
+                let text: String
+                if case .strings(let items) = value { text = list(items) } else { text = value.description }
+                out += "    \(option.name): \(text)\n"
+            }
+        }
+        out += "milestones:"
+        if config.milestones.isEmpty { out += " []" }
+        out += "\n"
+        for milestone in config.milestones {
+            out += "  - name: \(quote(milestone.name))\n    by-grade: \(milestone.byGrade)\n    standards: \(list(milestone.standards))\n"
+        }
+        return out
+    }
+
+    static func quote(_ text: String) -> String {
+        let plain = text.unicodeScalars.allSatisfy { scalar in
+            (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "._-/".unicodeScalars.contains(scalar))
+        }
+        if plain, let first = text.unicodeScalars.first, first != "-", !text.isEmpty { return text }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
