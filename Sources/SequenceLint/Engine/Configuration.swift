@@ -43,7 +43,7 @@ public struct Configuration: Sendable {
     /// Whether a path (as shown) is excluded.
     public func isExcluded(_ path: String) -> Bool {
         guard !exclude.isEmpty else { return false }
-        let relative = ConfigurationReader.relative(path, to: baseDirectory)
+        let relative = ConfigurationReader.relative(SourceDiscovery.absolutePath(path), to: SourceDiscovery.absolutePath(baseDirectory))
         return exclude.contains { Glob.matches($0, relative) || Glob.matches($0 + "/**", relative) }
     }
 }

@@ -76,21 +76,27 @@ public enum SourceDiscovery {
     public static func displayPath(_ path: String) -> String {
         guard !path.isEmpty else { return "." }
         guard let cwd = currentDirectory() else { return path }
-        let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
-        var parts: [Substring] = []
-        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-            parts.append(part)
-        }
-        let normalized = "/" + parts.joined(separator: "/")
+        let normalized = absolutePath(path, from: cwd)
         if normalized == cwd { return "." }
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
         if normalized.hasPrefix(prefix) { return String(normalized.dropFirst(prefix.count)) }
         return normalized
     }
 
-    static func currentDirectory() -> String? {
+    /// The absolute form of a path, with `.` and `..` resolved lexically.
+    public static func absolutePath(_ path: String, from cwd: String? = currentDirectory()) -> String {
+        let absolute = path.hasPrefix("/") ? path : (cwd ?? "") + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The current folder.
+    public static func currentDirectory() -> String? {
         guard let buffer = getcwd(nil, 0) else { return nil }
         defer { free(buffer) }
         return String(cString: buffer)
