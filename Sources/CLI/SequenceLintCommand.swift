@@ -143,6 +143,12 @@ extension SequenceLintCommand {
             } else {
                 FileHandle.standardOutput.write(Data(report.utf8))
             }
+            if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty,
+               let handle = FileHandle(forWritingAtPath: summary) ?? (FileManager.default.createFile(atPath: summary, contents: nil) ? FileHandle(forWritingAtPath: summary) : nil) {
+                handle.seekToEndOfFile()
+                handle.write(Data(GitHubReporter.stepSummary(result, diagnostics: shown).utf8))
+                handle.closeFile()
+            }
             let errors = result.count(.error), warnings = result.count(.warning)
             if errors > 0 || (strict && warnings > 0) || (maxWarnings.map { warnings > $0 } ?? false) {
                 throw ExitCode(1)

@@ -105,3 +105,41 @@ public struct Diagnostic: Hashable, Sendable {
         return a.message < b.message
     }
 }
+
+extension Diagnostic {
+    /// A key that survives edits which move lines: rule, file and the message with counts and
+    /// distances blanked (`2 lessons later` → `# lessons later`), ids and codes kept.
+    public var fingerprintKey: String {
+        var normalized = ""
+        let scalars = Array(message.unicodeScalars)
+        var i = 0
+        func isWordish(_ s: Unicode.Scalar) -> Bool {
+            s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "." || s == "-" || s == "_"
+        }
+        while i < scalars.count {
+            if ("0"..."9").contains(scalars[i]), i == 0 || !isWordish(scalars[i - 1]) {
+                var j = i
+                while j < scalars.count, ("0"..."9").contains(scalars[j]) { j += 1 }
+                if j == scalars.count || !isWordish(scalars[j]) {
+                    normalized += "#"
+                    i = j
+                    continue
+                }
+            }
+            normalized.unicodeScalars.append(scalars[i])
+            i += 1
+        }
+        return rule + "\u{1F}" + location.path + "\u{1F}" + normalized
+    }
+
+    /// A stable 64-bit hash of `fingerprintKey`, as 16 hex digits.
+    public var fingerprint: String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in fingerprintKey.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x100000001b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

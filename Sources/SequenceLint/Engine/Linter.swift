@@ -60,6 +60,24 @@ public struct LintResult: Sendable {
     public var lessonCount: Int
     /// YAML files skipped because they are not curriculum maps.
     public var skipped: [String]
+    /// The rules the run used (for SARIF's rule metadata).
+    public var rules: [RuleDescription] = []
+    /// Findings hidden by a baseline.
+    public var baselined = 0
+    /// Findings hidden by inline suppressions.
+    public var suppressed = 0
+
+    /// Creates a result.
+    public init(diagnostics: [Diagnostic], sources: [String: [UInt8]], fileCount: Int, unitCount: Int, lessonCount: Int,
+                skipped: [String], rules: [RuleDescription] = []) {
+        self.diagnostics = diagnostics
+        self.sources = sources
+        self.fileCount = fileCount
+        self.unitCount = unitCount
+        self.lessonCount = lessonCount
+        self.skipped = skipped
+        self.rules = rules
+    }
 
     /// Count of diagnostics at a severity.
     public func count(_ severity: Severity) -> Int {
@@ -254,6 +272,6 @@ public struct Linter: Sendable {
         return LintResult(diagnostics: diagnostics, sources: sources, fileCount: fileCount,
                           unitCount: model.curricula.reduce(0) { $0 + $1.units.count },
                           lessonCount: model.curricula.reduce(0) { $0 + $1.lessons.count },
-                          skipped: skipped.sorted())
+                          skipped: skipped.sorted(), rules: rules.map { $0.description })
     }
 }

@@ -1,12 +1,15 @@
 /// An output format; each case maps to one reporter.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case text, gcc
+    case text, gcc, json, sarif, github
 
     /// The reporter for this format.
     public var reporter: any Reporter {
         switch self {
         case .text: TextReporter()
         case .gcc: GCCReporter()
+        case .json: JSONReporter()
+        case .sarif: SARIFReporter()
+        case .github: GitHubReporter()
         }
     }
 }

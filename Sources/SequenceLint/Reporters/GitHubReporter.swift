@@ -1,0 +1,59 @@
+import Foundation
+
+/// GitHub Actions workflow commands (`::error file=…,line=…::message`), errors first since only
+/// the first few annotations of a step are shown.
+public struct GitHubReporter: Reporter {
+    /// Creates the reporter.
+    public init() {}
+
+    static func command(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info, .off: "notice"
+        }
+    }
+
+    /// Escapes a message: `%`, CR and LF.
+    static func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Escapes a property value: as data, plus `:` and `,`.
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    public func report(_ result: LintResult, diagnostics: [Diagnostic], color: Bool) -> String {
+        let ordered = diagnostics.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+        }.map(\.element)
+        var out = ""
+        for d in ordered {
+            var message = d.message
+            for note in d.notes { message += "\nnote: \(note.location.path):\(note.location.start): \(note.message)" }
+            if let help = d.help { message += "\nhelp: \(help)" }
+            let l = d.location
+            out += "::\(Self.command(d.severity)) file=\(Self.escapeProperty(l.path)),line=\(l.start.line),endLine=\(l.end.line)"
+            out += ",col=\(l.start.column),endColumn=\(l.end.column),title=\(Self.escapeProperty("sequencelint \(d.rule)"))"
+            out += "::\(Self.escapeData(message))\n"
+        }
+        return out
+    }
+
+    /// A Markdown summary for `$GITHUB_STEP_SUMMARY`: counts and a table of findings.
+    public static func stepSummary(_ result: LintResult, diagnostics: [Diagnostic]) -> String {
+        func cell(_ text: String) -> String {
+            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
+        var out = "## sequencelint\n\n\(result.summary(of: result.diagnostics))\n\n"
+        guard !diagnostics.isEmpty else { return out }
+        out += "| severity | rule | location | message |\n|---|---|---|---|\n"
+        for d in diagnostics.prefix(500) {
+            out += "| \(d.severity.rawValue) | `\(d.rule)` | `\(cell(d.location.path)):\(d.location.start)` | \(cell(d.message)) |\n"
+        }
+        if diagnostics.count > 500 { out += "\n\(diagnostics.count - 500) more findings are not listed.\n" }
+        return out + "\n"
+    }
+}
