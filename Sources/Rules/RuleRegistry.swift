@@ -24,6 +24,7 @@ public enum RuleRegistry {
         UnknownReferenceRule.self,
         UnknownStandardRule.self,
         UntaggedLessonRule.self,
+        UnusedSuppressionRule.self,
         YAMLSyntaxRule.self,
     ]
 }

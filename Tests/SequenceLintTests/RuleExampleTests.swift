@@ -51,7 +51,7 @@ import SequenceLintKit
             "empty-unit": .warning, "untagged-lesson": .info,
             "unknown-standard": .error, "progression-gap": .warning, "stale-prerequisite": .off, "major-work": .warning,
             "assessment-before-instruction": .error, "unassessed-standard": .off, "uncovered-standard": .warning,
-            "milestone": .error, "required-practice": .off,
+            "milestone": .error, "required-practice": .off, "unused-suppression": .warning,
         ]
         for rule in RuleRegistry.all {
             #expect(expected[rule.description.id] == rule.description.defaultSeverity, "\(rule.description.id)")

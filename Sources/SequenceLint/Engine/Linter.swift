@@ -152,6 +152,7 @@ public struct Linter: Sendable {
         var model: FileModel?
         var framework: Framework?
         var diagnostics: [Diagnostic]
+        var suppressions: [Suppression] = []
     }
 
     /// Whether some line starts with `curriculum:` or `framework:`.
@@ -193,7 +194,11 @@ public struct Linter: Sendable {
         } else if kind == .other {
             diagnostics = []
         }
-        return LoadedFile(path: path, bytes: bytes, kind: kind, model: model, framework: framework, diagnostics: diagnostics)
+        var loaded = LoadedFile(path: path, bytes: bytes, kind: kind, model: model, framework: framework, diagnostics: diagnostics)
+        if kind != .other, SuppressionScanner.mayContain(bytes) {
+            loaded.suppressions = SuppressionScanner.scan(bytes, path: path, textSpans: result.document.textSpans)
+        }
+        return loaded
     }
 
     /// Reads and loads files in parallel, one per core at a time.
@@ -229,6 +234,7 @@ public struct Linter: Sendable {
         var sources: [String: [UInt8]] = [:]
         var skipped: [String] = []
         var fileCount = 0
+        var suppressions: [String: [Suppression]] = [:]
         for file in loaded {
             if file.kind == .other {
                 skipped.append(file.path)
@@ -236,12 +242,16 @@ public struct Linter: Sendable {
             }
             fileCount += 1
             loadDiagnostics += file.diagnostics
+            if !file.suppressions.isEmpty { suppressions[file.path] = file.suppressions }
             if let model = file.model { fileModels.append(model) }
             if let framework = file.framework { frameworks.append(framework) }
             sources[file.path] = file.bytes
         }
         if let path = request.configuration.path, let bytes = try? SourceDiscovery.readFile(path, limit: 4 << 20) {
             sources[path] = bytes
+            if SuppressionScanner.mayContain(bytes) {
+                suppressions[path] = SuppressionScanner.scan(bytes, path: path, textSpans: YAMLLoader.load(bytes, path: path).document.textSpans)
+            }
         }
         var model = ModelBuilder.build(fileModels)
         model.frameworks = frameworks.sorted { $0.path < $1.path }
@@ -263,15 +273,33 @@ public struct Linter: Sendable {
                 diagnostics.append(diagnostic)
             }
         }
+        var suppressed = 0
+        if !suppressions.isEmpty {
+            var ran = Set<String>()
+            var known = Set<String>()
+            var unusedSeverity = Severity.off
+            for candidate in rules {
+                let description = candidate.description
+                let level = severity(of: description, in: request)
+                known.insert(description.id)
+                if level != .off { ran.insert(description.id) }
+                if description.id == "unused-suppression" { unusedSeverity = level }
+            }
+            let applied = SuppressionEngine.apply(suppressions, to: diagnostics, known: known, ran: ran, unusedSeverity: unusedSeverity)
+            diagnostics = applied.0
+            suppressed = applied.1
+        }
         diagnostics.sort(by: Diagnostic.ordered)
         // The same finding twice (an aliased lesson, say) is reported once.
         var unique: [Diagnostic] = []
         unique.reserveCapacity(diagnostics.count)
         for d in diagnostics where unique.last != d { unique.append(d) }
         diagnostics = unique
-        return LintResult(diagnostics: diagnostics, sources: sources, fileCount: fileCount,
+        var result = LintResult(diagnostics: diagnostics, sources: sources, fileCount: fileCount,
                           unitCount: model.curricula.reduce(0) { $0 + $1.units.count },
                           lessonCount: model.curricula.reduce(0) { $0 + $1.lessons.count },
                           skipped: skipped.sorted(), rules: rules.map { $0.description })
+        result.suppressed = suppressed
+        return result
     }
 }

@@ -52,6 +52,8 @@ public struct YAMLDocument: Sendable {
     public internal(set) var root: Int32?
     /// Where a second document starts, if the stream has more than one.
     public internal(set) var secondDocumentStart: Position?
+    /// Spans of quoted and block scalars, in which a `#` starts no comment.
+    public internal(set) var textSpans: [(start: Position, end: Position)] = []
 
     /// Creates an empty document.
     public init() {}

@@ -298,6 +298,7 @@ private struct Builder {
                                 first: Int32(truncatingIfNeeded: offset), count: Int32(truncatingIfNeeded: scalar.length))
             let index = append(node)
             expanded += 1
+            if !node.isPlain { document.textSpans.append((node.start, node.end)) }
             if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (index, 1) }
             return attach(index)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:

@@ -1,0 +1,191 @@
+/// An inline suppression comment: `# sequencelint-disable-line RULE[, RULE] [-- reason]`,
+/// `# sequencelint-disable-next-line …`, `# sequencelint-disable-file …`.
+public struct Suppression: Sendable {
+    /// What the comment covers.
+    public enum Scope: String, Sendable {
+        case line = "disable-line"
+        case nextLine = "disable-next-line"
+        case file = "disable-file"
+    }
+
+    /// What it covers.
+    public var scope: Scope
+    /// Rule ids named, each with where it is written; empty means every rule.
+    public var rules: [(id: String, location: Location)]
+    /// The whole comment.
+    public var location: Location
+    /// The reason after `--`, if given.
+    public var reason: String?
+
+    /// The line whose findings it covers (nil: the whole file).
+    public var coveredLine: Int? {
+        switch scope {
+        case .line: location.start.line
+        case .nextLine: location.start.line + 1
+        case .file: nil
+        }
+    }
+}
+
+/// Finds suppression comments in a file's text.
+public enum SuppressionScanner {
+    static let marker = Array("sequencelint-".utf8)
+
+    /// The suppressions of a file. `textSpans` are the quoted and block scalars, where `#` is text.
+    public static func scan(_ bytes: [UInt8], path: String, textSpans: [(start: Position, end: Position)]) -> [Suppression] {
+        var out: [Suppression] = []
+        let starts = lineStartOffsets(bytes)
+        var lineIndex = 0
+        var i = 0
+        let n = bytes.count
+        while i + marker.count <= n {
+            guard bytes[i] == UInt8(ascii: "s"), bytes[i..<(i + marker.count)].elementsEqual(marker) else {
+                i += 1
+                continue
+            }
+            while lineIndex + 1 < starts.count, starts[lineIndex + 1] <= i { lineIndex += 1 }
+            let lineStart = starts[lineIndex]
+            var lineEnd = lineIndex + 1 < starts.count ? starts[lineIndex + 1] : n
+            while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            defer { i = max(i + 1, lineEnd) }
+            // The comment's `#`: at the line start or after a blank, and before the marker.
+            var hash = -1
+            var j = lineStart
+            while j < i {
+                if bytes[j] == UInt8(ascii: "#"), j == lineStart || bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09 {
+                    let column = columnOf(bytes, from: lineStart, to: j)
+                    let at = Position(line: lineIndex + 1, column: column)
+                    if !textSpans.contains(where: { at >= $0.start && at <= $0.end }) {
+                        hash = j
+                        break
+                    }
+                }
+                j += 1
+            }
+            guard hash >= 0 else { continue }
+            // Only blanks between `#` and the marker.
+            guard bytes[(hash + 1)..<i].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
+            let text = String(decoding: bytes[i..<lineEnd], as: UTF8.self)
+            let body = text.dropFirst("sequencelint-".count)
+            let scope: Suppression.Scope
+            if body.hasPrefix("disable-next-line") { scope = .nextLine }
+            else if body.hasPrefix("disable-line") { scope = .line }
+            else if body.hasPrefix("disable-file") { scope = .file }
+            else { continue }
+            var rest = Substring(body.dropFirst(scope.rawValue.count))
+            if let first = rest.first, first != " ", first != "\t" { continue }
+            var reason: String?
+            if let dash = rest.range(of: "--") {
+                reason = String(rest[dash.upperBound...]).trimmingSpaces
+                rest = rest[..<dash.lowerBound]
+            }
+            // Rule ids with their columns.
+            var rules: [(String, Location)] = []
+            let restStart = columnOf(bytes, from: lineStart, to: i) + "sequencelint-".count + scope.rawValue.count
+            var column = restStart
+            var current = ""
+            var currentStart = column
+            for ch in rest.unicodeScalars {
+                if ch == "," || ch == " " || ch == "\t" {
+                    if !current.isEmpty {
+                        rules.append((current, Location(path: path, start: Position(line: lineIndex + 1, column: currentStart),
+                                                         end: Position(line: lineIndex + 1, column: column - 1))))
+                        current = ""
+                    }
+                } else {
+                    if current.isEmpty { currentStart = column }
+                    current.unicodeScalars.append(ch)
+                }
+                column += 1
+            }
+            if !current.isEmpty {
+                rules.append((current, Location(path: path, start: Position(line: lineIndex + 1, column: currentStart),
+                                                 end: Position(line: lineIndex + 1, column: column - 1))))
+            }
+            let commentStart = columnOf(bytes, from: lineStart, to: hash)
+            let commentEnd = columnOf(bytes, from: lineStart, to: lineEnd) - 1
+            out.append(Suppression(scope: scope, rules: rules,
+                                   location: Location(path: path, start: Position(line: lineIndex + 1, column: commentStart),
+                                                      end: Position(line: lineIndex + 1, column: max(commentStart, commentEnd))),
+                                   reason: reason))
+        }
+        return out
+    }
+
+    /// 1-based column (Unicode scalars) of byte `offset` on a line starting at `lineStart`.
+    static func columnOf(_ bytes: [UInt8], from lineStart: Int, to offset: Int) -> Int {
+        var column = 1
+        var k = lineStart
+        if lineStart == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { k = 3 }
+        while k < offset {
+            if (bytes[k] & 0xC0) != 0x80 { column += 1 }
+            k += 1
+        }
+        return column
+    }
+
+    /// Whether the text mentions a suppression at all (a quick check before scanning).
+    public static func mayContain(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        while i + marker.count <= bytes.count {
+            if bytes[i] == UInt8(ascii: "s"), bytes[i..<(i + marker.count)].elementsEqual(marker) { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// Applies suppressions to findings and reports the suppressions that suppressed nothing.
+public enum SuppressionEngine {
+    /// Findings left, and how many were suppressed. `known` are the rule ids of the catalog, `ran`
+    /// those that ran this time (a suppression of a rule that did not run is not reported unused).
+    public static func apply(_ suppressions: [String: [Suppression]], to diagnostics: [Diagnostic], known: Set<String>,
+                             ran: Set<String>, unusedSeverity: Severity) -> ([Diagnostic], Int) {
+        var used: [String: [[Bool]]] = suppressions.mapValues { $0.map { s in Array(repeating: false, count: max(1, s.rules.count)) } }
+        var kept: [Diagnostic] = []
+        var suppressed = 0
+        for d in diagnostics {
+            var hidden = false
+            if let list = suppressions[d.location.path] {
+                for (k, s) in list.enumerated() {
+                    if let line = s.coveredLine, line != d.location.start.line { continue }
+                    if s.rules.isEmpty {
+                        used[d.location.path]![k][0] = true
+                        hidden = true
+                    } else if let r = s.rules.firstIndex(where: { $0.id == d.rule }) {
+                        used[d.location.path]![k][r] = true
+                        hidden = true
+                    }
+                }
+            }
+            if hidden { suppressed += 1 } else { kept.append(d) }
+        }
+        guard unusedSeverity != .off else { return (kept, suppressed) }
+        for (path, list) in suppressions {
+            for (k, s) in list.enumerated() {
+                let what = s.scope == .file ? "in this file" : s.scope == .line ? "on this line" : "on the next line"
+                if s.rules.isEmpty {
+                    if !used[path]![k][0] {
+                        kept.append(Diagnostic(rule: "unused-suppression", severity: unusedSeverity,
+                                               message: "this suppression hides nothing: no finding \(what)",
+                                               location: s.location, help: "remove the comment"))
+                    }
+                    continue
+                }
+                for (r, rule) in s.rules.enumerated() where !used[path]![k][r] {
+                    if !known.contains(rule.id) {
+                        kept.append(Diagnostic(rule: "unused-suppression", severity: unusedSeverity,
+                                               message: "suppression names unknown rule '\(rule.id)'\(Suggestions.didYouMean(rule.id, among: known.sorted()))",
+                                               location: rule.location, help: "`sequencelint rules` lists the rule ids"))
+                    } else if ran.contains(rule.id) {
+                        kept.append(Diagnostic(rule: "unused-suppression", severity: unusedSeverity,
+                                               message: "suppression of '\(rule.id)' hides nothing: no '\(rule.id)' finding \(what)",
+                                               location: s.rules.count == 1 ? s.location : rule.location,
+                                               help: s.rules.count == 1 ? "remove the comment" : "remove '\(rule.id)' from the comment"))
+                    }
+                }
+            }
+        }
+        return (kept, suppressed)
+    }
+}
