@@ -45,6 +45,15 @@ extension SequenceLintCommand {
         @Option(help: "Output format.")
         var format: OutputFormat = .text
 
+        @Option(help: ArgumentHelp("With `-`, lint standard input as if it were this file (for editors).", valueName: "PATH"))
+        var stdinFilename: String?
+
+        @Option(help: ArgumentHelp("Hide the findings recorded in this baseline file.", valueName: "FILE"))
+        var baseline: String?
+
+        @Option(help: ArgumentHelp("Record the current findings in this baseline file and exit 0.", valueName: "FILE"))
+        var writeBaseline: String?
+
         @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
         var output: String?
 
@@ -78,7 +87,9 @@ extension SequenceLintCommand {
                     throw ioFailure
                 }
                 path = SourceDiscovery.displayPath(config)
-            } else if let found = ConfigurationReader.discover() {
+            } else if let found = ConfigurationReader.discover(from: stdinFilename.flatMap { name in
+                paths.contains("-") ? (name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) : ".") : nil
+            }) {
                 path = found
             } else {
                 return Configuration()
@@ -103,7 +114,12 @@ extension SequenceLintCommand {
 
         func run() throws {
             let linter = Linter(rules: RuleRegistry.all)
-            var request = LintRequest(paths: paths.isEmpty ? ["."] : paths)
+            let readsStdin = paths.contains("-")
+            var request = LintRequest(paths: paths.isEmpty ? ["."] : paths.filter { $0 != "-" })
+            if readsStdin {
+                let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                request.stdin = (stdinFilename ?? "stdin.yml", bytes)
+            }
             request.enable = enable
             request.disable = disable
             request.frameworks = framework
@@ -118,12 +134,40 @@ extension SequenceLintCommand {
                 print(ConfigurationPrinter.render(request, linter: linter), terminator: "")
                 return
             }
-            let result: LintResult
+            var result: LintResult
             do {
                 result = try linter.lint(request)
             } catch let error as LintError {
                 printError(error.description)
                 throw ioFailure
+            }
+            if let writeBaseline {
+                do {
+                    try Data(Baseline(result.diagnostics).rendered().utf8).write(to: URL(fileURLWithPath: writeBaseline))
+                } catch {
+                    printError("cannot write \(writeBaseline): \(error.localizedDescription)")
+                    throw ioFailure
+                }
+                FileHandle.standardError.write(Data("sequencelint: recorded \(result.diagnostics.count) finding\(result.diagnostics.count == 1 ? "" : "s") in \(writeBaseline)\n".utf8))
+                return
+            }
+            if let baseline {
+                guard let bytes = try? SourceDiscovery.readFile(baseline, limit: 256 << 20) else {
+                    printError("cannot read baseline \(baseline)")
+                    throw ioFailure
+                }
+                let (parsed, problem) = Baseline.parse(bytes, path: baseline)
+                guard let parsed else {
+                    printError("\(baseline): \(problem ?? "not a baseline")")
+                    throw ioFailure
+                }
+                let filtered = parsed.filter(result.diagnostics)
+                result.diagnostics = filtered.kept
+                result.baselined = filtered.hidden
+                if !filtered.stale.isEmpty {
+                    FileHandle.standardError.write(Data(("sequencelint: \(filtered.stale.count) baseline entr\(filtered.stale.count == 1 ? "y matches" : "ies match") no finding any more (fixed?); run with --write-baseline to drop \(filtered.stale.count == 1 ? "it" : "them"):\n"
+                        + filtered.stale.prefix(20).map { "  \($0.path): [\($0.rule)] \($0.message)\n" }.joined()).utf8))
+                }
             }
             if verbose {
                 for path in result.skipped {

@@ -91,8 +91,8 @@ public enum ConfigurationReader {
     public static let fileName = ".sequencelint.yml"
 
     /// Finds `.sequencelint.yml` in the current folder or the nearest folder above it.
-    public static func discover() -> String? {
-        guard var dir = SourceDiscovery.currentDirectory() else { return nil }
+    public static func discover(from start: String? = nil) -> String? {
+        guard var dir = start.map({ SourceDiscovery.absolutePath($0) }) ?? SourceDiscovery.currentDirectory() else { return nil }
         while true {
             let candidate = dir == "/" ? "/" + fileName : dir + "/" + fileName
             if access(candidate, F_OK) == 0 { return SourceDiscovery.displayPath(candidate) }

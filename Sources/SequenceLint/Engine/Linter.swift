@@ -39,6 +39,8 @@ public struct LintRequest: Sendable {
     public var configuration = Configuration()
     /// Framework files given on the command line.
     public var frameworks: [String] = []
+    /// A document read from standard input, linted as if it were the file at `path`.
+    public var stdin: (path: String, bytes: [UInt8])?
 
     /// Creates a request for paths.
     public init(paths: [String]) {
@@ -125,7 +127,9 @@ public struct Linter: Sendable {
             try validateRuleID(id)
         }
         let named = Set(request.paths.map(SourceDiscovery.displayPath))
+        let stdinPath = request.stdin.map { SourceDiscovery.displayPath($0.path) }
         let files = try SourceDiscovery.files(in: request.paths)
+            .filter { stdinPath == nil || SourceDiscovery.canonical($0) != SourceDiscovery.canonical(stdinPath!) }
             .filter { named.contains($0) || !request.configuration.isExcluded($0) }
         let frameworkFiles = (request.configuration.frameworks + request.frameworks.map(SourceDiscovery.displayPath))
         for path in frameworkFiles where access(path, R_OK) != 0 { throw LintError.noSuchPath(path) }
@@ -135,7 +139,10 @@ public struct Linter: Sendable {
         for (path, forced) in frameworkFiles.map({ ($0, true) }) + files.map({ ($0, false) }) {
             if seen.insert(SourceDiscovery.canonical(path)).inserted { all.append((path, forced)) }
         }
-        let loaded = try loadAll(all, named: named, limits: request.limits)
+        var loaded = try loadAll(all, named: named, limits: request.limits)
+        if let stdin = request.stdin, let stdinPath {
+            loaded.append(Self.load(path: stdinPath, bytes: stdin.bytes, limits: request.limits, asFramework: false))
+        }
         return run(loaded, request: request)
     }
 

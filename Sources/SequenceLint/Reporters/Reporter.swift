@@ -35,7 +35,12 @@ extension LintResult {
         let infos = diagnostics.filter { $0.severity == .info }.count
         var text = "\(plural(errors, "error")), \(plural(warnings, "warning"))"
         if infos > 0 { text += ", \(plural(infos, "info"))" }
-        return text + " in \(plural(fileCount, "file")) (\(plural(unitCount, "unit")), \(plural(lessonCount, "lesson")))"
+        text += " in \(plural(fileCount, "file")) (\(plural(unitCount, "unit")), \(plural(lessonCount, "lesson")))"
+        var hidden: [String] = []
+        if baselined > 0 { hidden.append("\(baselined) hidden by the baseline") }
+        if suppressed > 0 { hidden.append("\(suppressed) suppressed") }
+        if !hidden.isEmpty { text += "; " + hidden.joined(separator: ", ") }
+        return text
     }
 }
 
