@@ -176,7 +176,7 @@ extension SequenceLintCommand {
             }
             let shown = quiet ? result.diagnostics.filter { $0.severity == .error } : result.diagnostics
             let useColor = output == nil && (color ?? Terminal.wantsColor)
-            let report = format.reporter.report(result, diagnostics: shown, color: useColor)
+            let report = Timing.measure("report") { format.reporter.report(result, diagnostics: shown, color: useColor) }
             if let output {
                 do {
                     try Data(report.utf8).write(to: URL(fileURLWithPath: output))
@@ -193,6 +193,7 @@ extension SequenceLintCommand {
                 handle.write(Data(GitHubReporter.stepSummary(result, diagnostics: shown).utf8))
                 handle.closeFile()
             }
+            if let timing = Timing.shared { FileHandle.standardError.write(Data(timing.report().utf8)) }
             let errors = result.count(.error), warnings = result.count(.warning)
             if errors > 0 || (strict && warnings > 0) || (maxWarnings.map { warnings > $0 } ?? false) {
                 throw ExitCode(1)

@@ -44,29 +44,25 @@ public struct ProcedureBeforeConceptRule: Rule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         let d = Self.description
         var out: [Diagnostic] = []
-        for curriculum in context.model.curricula {
-            // The first conceptual lesson on each standard, and where it names it.
-            var firstConceptual: [String: (lesson: Int, ref: Ref)] = [:]
-            for lesson in curriculum.lessons where lesson.kind == .conceptual {
-                for ref in lesson.standards {
-                    let key = StandardCode.looseKey(ref.text)
-                    if firstConceptual[key] == nil { firstConceptual[key] = (lesson.position, ref) }
-                }
-            }
-            var judged = Set<String>()
+        for (curriculum, standards) in zip(context.model.curricula, context.standards) {
+            // With a framework, a conceptual lesson on a whole covers its parts, and on all parts the whole.
+            let conceptualAt = standards.firstAddressed(in: curriculum) { $0.kind == .conceptual }
+            var judged = [Bool](repeating: false, count: standards.count)
             for lesson in curriculum.lessons where lesson.kind == .procedural {
-                for ref in lesson.standards {
-                    let key = StandardCode.looseKey(ref.text)
-                    guard judged.insert(key).inserted else { continue }
-                    let concept = firstConceptual[key]
-                    if let concept, concept.lesson < lesson.position { continue }
-                    if let concept {
-                        let other = curriculum.lessons[concept.lesson]
+                for (ref, node) in zip(lesson.standards, standards.lessonStandards[lesson.position]) {
+                    guard !judged[Int(node)] else { continue }
+                    judged[Int(node)] = true
+                    let first = conceptualAt[Int(node)]
+                    if first < Int32(lesson.position) { continue }
+                    if first != CurriculumStandards.never {
+                        let other = curriculum.lessons[Int(first)]
+                        // Point at the conceptual lesson's entry for the same code when it has one.
+                        let entry = zip(other.standards, standards.lessonStandards[other.position]).first { $0.1 == node }?.0
                         out.append(Diagnostic(
                             rule: d.id, severity: d.defaultSeverity,
                             message: "procedural lesson '\(lesson.id)' addresses \(ref.text) before any conceptual lesson does; the first, '\(other.id)', is taught \(curriculum.distance(from: lesson.position, to: other.position))",
                             location: ref.location,
-                            notes: [Note("'\(other.id)' is the first conceptual lesson on \(concept.ref.text)", at: concept.ref.location)],
+                            notes: [Note("'\(other.id)' is the first conceptual lesson on \(entry?.text ?? ref.text)", at: entry?.location ?? other.idLocation)],
                             help: "move '\(other.id)' before '\(lesson.id)', or add a conceptual lesson on \(ref.text) before it"))
                     } else {
                         out.append(Diagnostic(

@@ -128,7 +128,7 @@ public struct Linter: Sendable {
         }
         let named = Set(request.paths.map(SourceDiscovery.displayPath))
         let stdinPath = request.stdin.map { SourceDiscovery.displayPath($0.path) }
-        let files = try SourceDiscovery.files(in: request.paths)
+        let files = try Timing.measure("discover") { try SourceDiscovery.files(in: request.paths) }
             .filter { stdinPath == nil || SourceDiscovery.canonical($0) != SourceDiscovery.canonical(stdinPath!) }
             .filter { named.contains($0) || !request.configuration.isExcluded($0) }
         let frameworkFiles = (request.configuration.frameworks + request.frameworks.map(SourceDiscovery.displayPath))
@@ -139,7 +139,7 @@ public struct Linter: Sendable {
         for (path, forced) in frameworkFiles.map({ ($0, true) }) + files.map({ ($0, false) }) {
             if seen.insert(SourceDiscovery.canonical(path)).inserted { all.append((path, forced)) }
         }
-        var loaded = try loadAll(all, named: named, limits: request.limits)
+        var loaded = try Timing.measure("load (read, parse, model; parallel)") { try loadAll(all, named: named, limits: request.limits) }
         if let stdin = request.stdin, let stdinPath {
             loaded.append(Self.load(path: stdinPath, bytes: stdin.bytes, limits: request.limits, asFramework: false))
         }
@@ -180,7 +180,11 @@ public struct Linter: Sendable {
     }
 
     static func load(path: String, bytes: [UInt8], limits: YAMLLimits, asFramework: Bool, named: Bool = true) -> LoadedFile {
+        let parseStart = Timing.shared != nil ? Timing.now() : 0
         let result = YAMLLoader.load(bytes, path: path, limits: limits)
+        let modelStart = Timing.shared != nil ? Timing.now() : 0
+        Timing.shared?.add("parse", modelStart - parseStart)
+        defer { Timing.shared?.add("model", Timing.now() - modelStart) }
         var kind = CurriculumReader.kind(of: result.document)
         var diagnostics = result.diagnostics
         var model: FileModel?
@@ -221,7 +225,9 @@ public struct Linter: Sendable {
             DispatchQueue.concurrentPerform(iterations: paths.count) { i in
                 let (path, asFramework) = paths[i]
                 do {
+                    let readStart = Timing.shared != nil ? Timing.now() : 0
                     let bytes = try SourceDiscovery.readFile(path, limit: limits.maxBytes)
+                    Timing.shared?.add("read", Timing.now() - readStart)
                     out[i] = .success(Self.load(path: path, bytes: bytes, limits: limits, asFramework: asFramework,
                                                 named: asFramework || named.contains(path)))
                 } catch let error as LintError {
@@ -260,12 +266,14 @@ public struct Linter: Sendable {
                 suppressions[path] = SuppressionScanner.scan(bytes, path: path, textSpans: YAMLLoader.load(bytes, path: path).document.textSpans)
             }
         }
-        var model = ModelBuilder.build(fileModels)
+        var model = Timing.measure("assemble curricula") { ModelBuilder.build(fileModels) }
         model.frameworks = frameworks.sorted { $0.path < $1.path }
         var options = request.configuration.options
         for (rule, values) in request.options { options[rule, default: [:]].merge(values) { $1 } }
-        let context = LintContext(model: model, loadDiagnostics: loadDiagnostics, options: options,
-                                  configuration: request.configuration)
+        let context = Timing.measure("graph and standards") {
+            LintContext(model: model, loadDiagnostics: loadDiagnostics, options: options, configuration: request.configuration)
+        }
+        let rulesStart = Timing.shared != nil ? Timing.now() : 0
         var diagnostics: [Diagnostic] = []
         for rule in rules {
             let description = rule.description
@@ -275,11 +283,15 @@ public struct Linter: Sendable {
             // warning); configuration or --enable sets them all.
             let configured = request.severities[description.id] != nil || request.configuration.severities[description.id] != nil
                 || request.enable.contains(description.id)
-            for var diagnostic in rule.init().check(context) {
+            let found = Timing.measure("rule \(description.id)") { rule.init().check(context) }
+            for var diagnostic in found {
                 if configured || diagnostic.severity >= description.reportingSeverity { diagnostic.severity = severity }
                 diagnostics.append(diagnostic)
             }
         }
+        Timing.shared?.record("rules (all)", since: rulesStart)
+        let finishStart = Timing.shared != nil ? Timing.now() : 0
+        defer { Timing.shared?.record("suppress, sort", since: finishStart) }
         var suppressed = 0
         if !suppressions.isEmpty {
             var ran = Set<String>()

@@ -71,7 +71,15 @@ public struct CurriculumStandards: Sendable {
             }
         }
         var extra: [String: Int32] = [:]
+        // Curricula repeat a few hundred codes many times: resolve each spelling once.
+        var cache: [String: (Int32, Bool)] = [:]
         func resolve(_ text: String) -> (Int32, known: Bool) {
+            if let hit = cache[text] { return hit }
+            let found = resolveUncached(text)
+            cache[text] = found
+            return found
+        }
+        func resolveUncached(_ text: String) -> (Int32, known: Bool) {
             for (k, f) in frameworks.enumerated() {
                 if let i = all[f].lookup(text, looseMatching: looseMatching) { return (i + Int32(offsets[k]), true) }
             }
@@ -154,19 +162,34 @@ public struct CurriculumStandards: Sendable {
         topDown = order
     }
 
+    /// First teaching position at which each node is addressed by a lesson passing `counts`,
+    /// with the hierarchy folded in (a lesson on a whole covers its parts; a whole is covered once
+    /// all its parts are).
+    public func firstAddressed(in curriculum: Curriculum, where counts: (Lesson) -> Bool) -> [Int32] {
+        var first = [Int32](repeating: Self.never, count: code.count)
+        for (l, nodes) in lessonStandards.enumerated() where counts(curriculum.lessons[l]) {
+            for node in nodes where first[Int(node)] == Self.never { first[Int(node)] = Int32(l) }
+        }
+        for node in topDown {
+            let p = parent[Int(node)]
+            if p >= 0 { first[Int(node)] = min(first[Int(node)], first[Int(p)]) }
+        }
+        for node in topDown.reversed() {
+            let parts = children[Int(node)]
+            guard !parts.isEmpty else { continue }
+            var last: Int32 = -1
+            for c in parts { last = max(last, first[Int(c)]) }
+            first[Int(node)] = min(first[Int(node)], last)
+        }
+        return first
+    }
+
     private mutating func computeTimes(_ curriculum: Curriculum) {
         let n = code.count
-        var addressed = [Int32](repeating: Self.never, count: n)
+        let addressed = firstAddressed(in: curriculum) { $0.kind != .assessment }
         var assessed = [Int32](repeating: -1, count: n)
-        for (l, nodes) in lessonStandards.enumerated() {
-            let isAssessment = curriculum.lessons[l].kind == .assessment
-            for node in nodes {
-                if isAssessment {
-                    assessed[Int(node)] = max(assessed[Int(node)], Int32(l))
-                } else if addressed[Int(node)] == Self.never {
-                    addressed[Int(node)] = Int32(l)
-                }
-            }
+        for (l, nodes) in lessonStandards.enumerated() where curriculum.lessons[l].kind == .assessment {
+            for node in nodes { assessed[Int(node)] = max(assessed[Int(node)], Int32(l)) }
         }
         var assumed = [Int32](repeating: Self.never, count: n)
         for node in configAssumes { assumed[Int(node)] = 0 }
@@ -181,7 +204,6 @@ public struct CurriculumStandards: Sendable {
         for node in topDown {
             let p = parent[Int(node)]
             guard p >= 0 else { continue }
-            addressed[Int(node)] = min(addressed[Int(node)], addressed[Int(p)])
             assumed[Int(node)] = min(assumed[Int(node)], assumed[Int(p)])
             assessedAbove[Int(node)] = max(assessedAbove[Int(node)], assessedAbove[Int(p)])
         }
@@ -190,12 +212,7 @@ public struct CurriculumStandards: Sendable {
         for node in topDown.reversed() {
             let parts = children[Int(node)]
             guard !parts.isEmpty else { continue }
-            var last: Int32 = -1
-            for c in parts {
-                last = max(last, addressed[Int(c)])
-                assessedBelow[Int(node)] = max(assessedBelow[Int(node)], assessedBelow[Int(c)])
-            }
-            addressed[Int(node)] = min(addressed[Int(node)], last)
+            for c in parts { assessedBelow[Int(node)] = max(assessedBelow[Int(node)], assessedBelow[Int(c)]) }
         }
         addressedAt = addressed
         assumedFrom = assumed
