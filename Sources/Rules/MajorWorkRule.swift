@@ -21,7 +21,8 @@ public struct MajorWorkRule: Rule {
             major work (for CCSS-M, the clusters Achieve the Core marks major), with supporting \
             and additional work around it. A grade that spreads its time evenly leaves the \
             foundations of the next grade thin. Measured only when the framework marks emphasis; \
-            a lesson counts as major work when one of its standards is major.
+            a lesson counts as major work when one of the standards it addresses is major \
+            (assessments assess rather than address, so they count only toward the total).
             """,
         howToFix: "Shift lessons toward the grade's major clusters (or, above the maximum, make room for supporting work), or connect supporting lessons to the major work they serve.",
         options: [
@@ -74,7 +75,9 @@ public struct MajorWorkRule: Rule {
                     for u in curriculum.files[f].units {
                         for l in curriculum.units[u].lessons {
                             let lesson = curriculum.lessons[l]
-                            let isMajor = standards.lessonStandards[l].contains { standards.info($0, in: all)?.emphasis == .major }
+                            // An assessment assesses rather than addresses: it is not time on major work.
+                            let isMajor = lesson.kind != .assessment
+                                && standards.lessonStandards[l].contains { standards.info($0, in: all)?.emphasis == .major }
                             lessons += 1
                             if isMajor { major += 1 }
                             if let m = lesson.minutes {
@@ -91,10 +94,10 @@ public struct MajorWorkRule: Rule {
                 let byMinutes = allTimed && minutes > 0
                 let share = byMinutes ? Double(majorMinutes) / Double(minutes) : Double(major) / Double(lessons)
                 guard share < low || share > high else { continue }
-                let basis = byMinutes ? "\(majorMinutes) of \(minutes) minutes" : "\(major) of \(lessons) lessons"
+                let basis = byMinutes ? "\(majorMinutes) of \(minutes) minutes" : "\(major) of \(lessons) lesson\(lessons == 1 ? "" : "s")"
                 out.append(Diagnostic(
                     rule: d.id, severity: d.defaultSeverity,
-                    message: "grade \(grade) of '\(curriculum.id)' spends \(percent(share)) on major work (\(basis) address a major standard); expected \(percent(low)) to \(percent(high))",
+                    message: "grade \(grade) of '\(curriculum.id)' spends \(percent(share)) on major work (\(basis) on major standards); expected \(percent(low)) to \(percent(high))",
                     location: curriculum.files[first].gradeLocation,
                     help: share < low ? "give more of the grade's lessons to its major clusters" : "make room for the grade's supporting and additional standards"))
             }

@@ -67,19 +67,38 @@ public struct MilestoneRule: Rule {
         for milestone in context.configuration.milestones {
             for (curriculum, standards) in zip(context.model.curricula, context.standards) where !standards.frameworks.isEmpty {
                 guard let last = curriculum.files.compactMap(\.grade).max(), last >= milestone.byGrade else { continue }
+                // A glob matches framework codes; a plain code matches as codes do (FORMAT.md).
                 var matched: [Int32] = []
-                for node in 0..<Int32(standards.frameworkNodeCount) {
-                    guard let code = standards.code[Int(node)] else { continue }
-                    if milestone.standards.contains(where: { Glob.matches($0, code) || StandardCode.looseKey($0) == StandardCode.looseKey(code) }) {
-                        matched.append(node)
+                var seen = Set<Int32>()
+                var empty: [(String, Location)] = []
+                for (k, pattern) in milestone.standards.enumerated() {
+                    var hits = 0
+                    func take(_ node: Int32) {
+                        hits += 1
+                        if seen.insert(node).inserted { matched.append(node) }
+                    }
+                    if pattern.contains("*") || pattern.contains("?") {
+                        for node in 0..<Int32(standards.frameworkNodeCount) {
+                            if let code = standards.code[Int(node)], Glob.matches(pattern, code) { take(node) }
+                        }
+                    } else {
+                        for (offset, f) in standards.frameworks.enumerated() {
+                            if let i = all[f].lookup(pattern, looseMatching: context.configuration.looseMatching) {
+                                take(i + Int32(standards.offset(ofFramework: offset)))
+                                break
+                            }
+                        }
+                    }
+                    if hits == 0 {
+                        empty.append((pattern, k < milestone.standardLocations.count ? milestone.standardLocations[k] : milestone.location))
                     }
                 }
-                if matched.isEmpty {
+                for (pattern, at) in empty {
                     out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity,
-                                          message: "milestone '\(milestone.name)' names no standard of the frameworks of '\(curriculum.id)'",
-                                          location: milestone.location, help: "check its `standards:` codes and globs"))
-                    continue
+                                          message: "milestone '\(milestone.name)': '\(pattern)' names no standard of the frameworks of '\(curriculum.id)'",
+                                          location: at, help: "correct the code or glob"))
                 }
+                if matched.isEmpty { continue }
                 // Lessons up to the end of by-grade are a prefix of the teaching order.
                 var end = 0
                 for file in curriculum.files where (file.grade.map { $0 <= milestone.byGrade } ?? false) {
@@ -93,7 +112,7 @@ public struct MilestoneRule: Rule {
                 let shown = codes.count > 12 ? codes.prefix(12).joined(separator: ", ") + " and \(codes.count - 12) more" : codes.joined(separator: ", ")
                 out.append(Diagnostic(
                     rule: d.id, severity: d.defaultSeverity,
-                    message: "milestone '\(milestone.name)' is not met by '\(curriculum.id)': \(codes.count) of \(matched.count) standards are not addressed by the end of grade \(milestone.byGrade): \(shown)",
+                    message: "milestone '\(milestone.name)' is not met by '\(curriculum.id)': \(codes.count) of \(matched.count) standards \(codes.count == 1 ? "is" : "are") not addressed by the end of grade \(milestone.byGrade): \(shown)",
                     location: milestone.location,
                     notes: missing.prefix(50).compactMap { node in
                         standards.info(node, in: all).map { Note("\(standards.describe(node, in: all)) is not addressed in time", at: $0.location) }

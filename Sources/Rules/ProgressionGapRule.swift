@@ -73,8 +73,19 @@ public struct ProgressionGapRule: Rule {
                 for (ref, node) in zip(lesson.standards, standards.lessonStandards[here]) where standards.isKnown(node) {
                     // Only at the lesson that first addresses it (possibly through a part).
                     guard standards.addressedAt[Int(node)] == Int32(here) else { continue }
-                    for (prerequisite, statedBy, at) in standards.prerequisites(of: node, in: all) {
-                        guard reported.insert(Int64(statedBy) << 32 | Int64(prerequisite)).inserted else { continue }
+                    // Addressing a standard addresses its parts, which bring their own prerequisites.
+                    var covered: [Int32] = [node]
+                    var k = 0
+                    while k < covered.count {
+                        for c in standards.children[Int(covered[k])] where standards.addressedAt[Int(c)] == Int32(here) { covered.append(c) }
+                        k += 1
+                    }
+                    var requirements: [(prerequisite: Int32, statedBy: Int32, at: Location)] = []
+                    for standard in covered { requirements += standards.prerequisites(of: standard, in: all) }
+                    var seenHere = Set<Int32>()
+                    for (prerequisite, statedBy, at) in requirements {
+                        guard seenHere.insert(prerequisite).inserted,
+                              reported.insert(Int64(statedBy) << 32 | Int64(prerequisite)).inserted else { continue }
                         if standards.isAvailable(prerequisite, at: here, assumeEarlierGrades: assumeEarlier, in: all) { continue }
                         let need = standards.describe(prerequisite, in: all)
                         let whose = statedBy == node ? ref.text : "\(ref.text) (through \(standards.code[Int(statedBy)] ?? "its parent"))"

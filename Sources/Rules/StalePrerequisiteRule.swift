@@ -91,7 +91,15 @@ public struct StalePrerequisiteRule: Rule {
                     var refreshed = any(reviewsRequiring[target], after: last, before: lesson.position)
                     for l in lessons where !refreshed {
                         refreshed = any(reviewsRequiring[l], after: last, before: lesson.position)
-                            || standards.lessonStandards[l].contains { any(reviewsAddressing[Int($0)], after: last, before: lesson.position) }
+                            || standards.lessonStandards[l].contains { node in
+                                // A review of a whole refreshes its parts.
+                                var up = node
+                                while up >= 0 {
+                                    if any(reviewsAddressing[Int(up)], after: last, before: lesson.position) { return true }
+                                    up = standards.parent[Int(up)]
+                                }
+                                return false
+                            }
                     }
                     if refreshed { continue }
                     let needed = curriculum.describe(graph.item(target))

@@ -49,10 +49,18 @@ public struct UnassessedStandardRule: Rule {
                     guard judged.insert(node).inserted else { continue }
                     let first = standards.addressedAt[Int(node)]
                     if standards.lastAssessedAt[Int(node)] > first { continue }
+                    // Point at the entry that first teaches it: its own, or its whole's in an earlier lesson.
+                    let teacher = first == CurriculumStandards.never ? lesson : curriculum.lessons[Int(first)]
+                    var anchor = ref
+                    for (other, otherNode) in zip(teacher.standards, standards.lessonStandards[teacher.position]) {
+                        var up = node
+                        while up >= 0, up != otherNode { up = standards.parent[Int(up)] }
+                        if up >= 0 { anchor = other; break }
+                    }
                     out.append(Diagnostic(
                         rule: d.id, severity: d.defaultSeverity,
-                        message: "\(standards.describe(node, in: all)) is taught from '\(lesson.id)' on, but no later assessment assesses it",
-                        location: ref.location, help: "list \(ref.text) in a later assessment's `standards`"))
+                        message: "\(standards.describe(node, in: all)) is taught from '\(teacher.id)' on, but no later assessment assesses it",
+                        location: anchor.location, help: "list \(ref.text) in a later assessment's `standards`"))
                 }
             }
         }

@@ -78,6 +78,10 @@ public struct UnknownStandardRule: Rule {
                 out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity, message: message, location: ref.location,
                                       help: "use a code the framework defines, or remove it"))
             }
+            for (text, location) in zip(context.configuration.assumes, context.configuration.assumeLocations)
+                where standards.configUnknown.contains(text) {
+                report(Ref(text, at: location), "assumed code")
+            }
             for (f, file) in curriculum.files.enumerated() {
                 for (ref, node) in zip(file.assumes, standards.fileAssumes[f]) where !standards.isKnown(node) {
                     report(ref, "assumed code")

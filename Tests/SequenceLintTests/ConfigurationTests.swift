@@ -83,7 +83,7 @@ import SequenceLintRules
         #expect(run.stdout.isEmpty)
         let headers = run.stderr.split(separator: "\n").filter { $0.hasPrefix(".sequencelint.yml:") }
         #expect(headers == [
-            ".sequencelint.yml:1:34: error: framework file 'standards/missing.yml' does not exist or cannot be read [configuration]",
+            ".sequencelint.yml:1:34: error: framework file 'standards/missing.yml' does not exist or is not a readable file [configuration]",
             ".sequencelint.yml:2:1: error: unknown key 'rule' in configuration; did you mean 'rules'? [configuration]",
             ".sequencelint.yml:5:3: error: unknown rule 'prerequisite-ordr'; did you mean 'prerequisite-order'? [configuration]",
             ".sequencelint.yml:6:29: error: invalid value 2 for 'min-conceptual'; expected a share between 0 and 1 [configuration]",
@@ -134,5 +134,11 @@ import SequenceLintRules
         #expect(Glob.matches("8.EE.*", "8.EE.A.1"))
         #expect(!Glob.matches("8.EE.*", "8.F.A.1"))
         #expect(Glob.matches("grade?.yml", "grade7.yml"))
+        #expect(Glob.matches("**/*.yml", "a/b/c.yml"))
+        #expect(Glob.matches("**/*.yml", "c.yml"))
+        #expect(!Glob.matches("**/*.yml", "a/b/c.yaml"))
+        #expect(Glob.matches("maps/**/draft-*", "maps/x/y/draft-2.yml"))
+        #expect(Glob.matches("maps/**", "maps/a.yml"))
+        #expect(!Glob.matches("maps/*", "maps/a/b.yml"))
     }
 }

@@ -14,6 +14,8 @@ public struct Milestone: Sendable {
     public var byGrade: Grade
     /// Globs over framework codes (`8.EE.*`).
     public var standards: [String]
+    /// Where each of `standards` is written.
+    public var standardLocations: [Location] = []
 }
 
 /// The effective configuration: `.sequencelint.yml` plus defaults.
@@ -26,6 +28,8 @@ public struct Configuration: Sendable {
     public var exclude: [String] = []
     /// Standard codes assumed taught before every curriculum.
     public var assumes: [String] = []
+    /// Where each of `assumes` is written.
+    public var assumeLocations: [Location] = []
     /// `loose` (default) or `exact` code matching.
     public var looseMatching = true
     /// Rule severities set in configuration.
@@ -53,35 +57,48 @@ public enum Glob {
     /// Whether `text` matches `pattern`.
     public static func matches(_ pattern: String, _ text: String) -> Bool {
         let p = Array(pattern.unicodeScalars), t = Array(text.unicodeScalars)
-        // Iterative matcher with backtracking points for the last `*` and `**`.
-        var pi = 0, ti = 0
-        var star: (p: Int, t: Int, crossesSlash: Bool)?
-        while ti < t.count {
-            if pi < p.count {
-                if p[pi] == "*" {
-                    let double = pi + 1 < p.count && p[pi + 1] == "*"
-                    var next = pi + (double ? 2 : 1)
-                    if double, next < p.count, p[next] == "/" { next += 1 }
-                    star = (next, ti, double)
-                    pi = next
-                    continue
+        // reachable[j]: the pattern consumed so far can match the first j characters of text.
+        var reachable = [Bool](repeating: false, count: t.count + 1)
+        reachable[0] = true
+        var i = 0
+        while i < p.count {
+            var next = [Bool](repeating: false, count: t.count + 1)
+            if p[i] == "*" {
+                let double = i + 1 < p.count && p[i + 1] == "*"
+                if double {
+                    // `**` matches anything, slashes included; `**/` may also match nothing.
+                    let slash = i + 2 < p.count && p[i + 2] == "/"
+                    var any = false
+                    for j in 0...t.count {
+                        any = any || reachable[j]
+                        next[j] = any
+                    }
+                    if slash {
+                        // `**/x` also matches `x` and `a/b/x`: consume through the slash.
+                        var after = [Bool](repeating: false, count: t.count + 1)
+                        for j in 0...t.count where reachable[j] { after[j] = true }
+                        for j in 0..<t.count where next[j] && t[j] == "/" { after[j + 1] = true }
+                        next = after
+                        i += 3
+                    } else {
+                        i += 2
+                    }
+                } else {
+                    var any = false
+                    for j in 0...t.count {
+                        if reachable[j] { any = true }
+                        next[j] = any
+                        if j < t.count, t[j] == "/" { any = false }
+                    }
+                    i += 1
                 }
-                if p[pi] == "?" && t[ti] != "/" || p[pi] == t[ti] {
-                    pi += 1
-                    ti += 1
-                    continue
-                }
+            } else {
+                for j in 0..<t.count where reachable[j] && (p[i] == "?" ? t[j] != "/" : p[i] == t[j]) { next[j + 1] = true }
+                i += 1
             }
-            if let s = star, s.crossesSlash || t[s.t] != "/" {
-                star = (s.p, s.t + 1, s.crossesSlash)
-                pi = s.p
-                ti = s.t + 1
-                continue
-            }
-            return false
+            reachable = next
         }
-        while pi < p.count, p[pi] == "*" { pi += 1 }
-        return pi == p.count
+        return reachable[t.count]
     }
 }
 
@@ -147,7 +164,7 @@ public enum ConfigurationReader {
         var reader = ConfigReading(doc: load.document, path: path, config: config, rules: rules)
         reader.diagnostics = load.diagnostics.map { var d = $0; d.rule = "configuration"; return d }
         if !load.failed { reader.read() }
-        return (reader.config, reader.diagnostics)
+        return (reader.config, reader.diagnostics.sorted(by: Diagnostic.ordered))
     }
 }
 
@@ -200,13 +217,15 @@ private struct ConfigReading {
             case "frameworks":
                 config.frameworks = strings(value, what: "a framework file path").map { ConfigurationReader.resolve($0, from: config.baseDirectory) }
                 for (item, file) in zip(doc[value].kind == .sequence ? Array(doc.childIndices(value)) : [value], config.frameworks)
-                    where access(file, R_OK) != 0 {
-                    error("framework file '\(file)' does not exist or cannot be read", at: item)
+                    where !SourceDiscovery.isReadableFile(file) {
+                    error("framework file '\(file)' does not exist or is not a readable file", at: item)
                 }
             case "exclude":
                 config.exclude = strings(value, what: "a glob")
             case "assumes":
                 config.assumes = strings(value, what: "a standard code")
+                let items = doc[value].kind == .sequence ? Array(doc.childIndices(value)) : [value]
+                config.assumeLocations = items.filter { text($0) != nil }.map { Location(path: path, node: doc[$0]) }
             case "code-matching":
                 switch text(value)?.trimmingSpaces {
                 case "loose": config.looseMatching = true
@@ -342,6 +361,7 @@ private struct ConfigReading {
             var name: (String, Int32)?
             var grade: Grade?
             var standards: [String] = []
+            var standardLocations: [Location] = []
             var seen = Set<String>()
             doc.forEachPair(item) { key, value in
                 let k = text(key) ?? ""
@@ -355,9 +375,12 @@ private struct ConfigReading {
                     }
                 case "standards":
                     standards = strings(value, what: "a code or glob")
+                    let items = doc[value].kind == .sequence ? Array(doc.childIndices(value)) : [value]
+                    standardLocations = items.filter { text($0) != nil }.map { Location(path: path, node: doc[$0]) }
+                    if standards.isEmpty { error("milestone lists no standards", at: value) }
                 default:
                     error("unknown key '\(k)' in a milestone\(Suggestions.didYouMean(k, among: keys))", at: key,
-                          help: "a milestone has \(keys.orList)")
+                          help: "a milestone has \(keys.andList)")
                 }
             }
             for k in keys where !seen.contains(k) {
@@ -365,7 +388,7 @@ private struct ConfigReading {
             }
             if let name, let grade, !standards.isEmpty {
                 config.milestones.append(Milestone(name: name.0, location: Location(path: path, node: doc[name.1]),
-                                                   byGrade: grade, standards: standards))
+                                                   byGrade: grade, standards: standards, standardLocations: standardLocations))
             }
         }
     }

@@ -282,7 +282,7 @@ public struct Linter: Sendable {
             // A rule may report some findings below its severity (an unresolved CASE reference is a
             // warning); configuration or --enable sets them all.
             let configured = request.severities[description.id] != nil || request.configuration.severities[description.id] != nil
-                || request.enable.contains(description.id)
+                || (request.enable.contains(description.id) && description.defaultSeverity == .off)
             let found = Timing.measure("rule \(description.id)") { rule.init().check(context) }
             for var diagnostic in found {
                 if configured || diagnostic.severity >= description.reportingSeverity { diagnostic.severity = severity }

@@ -58,6 +58,12 @@ public enum SourceDiscovery {
         }
     }
 
+    /// Whether a path names a regular file this process can read.
+    public static func isReadableFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && access(path, R_OK) == 0
+    }
+
     /// The canonical path of a file (symlinks resolved), or the path itself.
     public static func canonical(_ path: String) -> String {
         guard let real = realpath(path, nil) else { return path }

@@ -37,6 +37,9 @@ public struct CurriculumStandards: Sendable {
     public private(set) var assumedFrom: [Int32] = []
     /// Latest position of an assessment covering each node (itself, a whole, or a part), or -1.
     public private(set) var lastAssessedAt: [Int32] = []
+    /// First position from which each node counts as taught or assumed, a whole counting once
+    /// each of its parts is either.
+    public private(set) var availableFrom: [Int32] = []
     /// The curriculum's earliest grade.
     public let earliestGrade: Grade?
 
@@ -80,8 +83,14 @@ public struct CurriculumStandards: Sendable {
             return found
         }
         func resolveUncached(_ text: String) -> (Int32, known: Bool) {
+            // An exact match in any framework beats a loose one in an earlier framework.
             for (k, f) in frameworks.enumerated() {
-                if let i = all[f].lookup(text, looseMatching: looseMatching) { return (i + Int32(offsets[k]), true) }
+                if let i = all[f].lookup(text, looseMatching: false) { return (i + Int32(offsets[k]), true) }
+            }
+            if looseMatching {
+                for (k, f) in frameworks.enumerated() {
+                    if let i = all[f].lookup(text, looseMatching: true) { return (i + Int32(offsets[k]), true) }
+                }
             }
             let key = looseMatching ? StandardCode.looseKey(text) : text.trimmingSpaces
             if let node = extra[key] { return (node, false) }
@@ -107,6 +116,9 @@ public struct CurriculumStandards: Sendable {
 
     /// Number of nodes.
     public var count: Int { code.count }
+
+    /// First node of the `k`-th applicable framework.
+    public func offset(ofFramework k: Int) -> Int { offsets[k] }
 
     /// Whether a node is a standard of a loaded framework.
     public func isKnown(_ node: Int32) -> Bool { Int(node) < frameworkNodeCount }
@@ -212,22 +224,39 @@ public struct CurriculumStandards: Sendable {
         for node in topDown.reversed() {
             let parts = children[Int(node)]
             guard !parts.isEmpty else { continue }
-            for c in parts { assessedBelow[Int(node)] = max(assessedBelow[Int(node)], assessedBelow[Int(c)]) }
+            var allAssumed: Int32 = -1
+            for c in parts {
+                assessedBelow[Int(node)] = max(assessedBelow[Int(node)], assessedBelow[Int(c)])
+                allAssumed = max(allAssumed, assumed[Int(c)])
+            }
+            // Assuming every part assumes the whole, as teaching every part teaches it.
+            assumed[Int(node)] = min(assumed[Int(node)], allAssumed)
         }
         addressedAt = addressed
         assumedFrom = assumed
+        var available = zip(addressed, assumed).map { min($0, $1) }
+        for node in topDown {
+            let p = parent[Int(node)]
+            if p >= 0 { available[Int(node)] = min(available[Int(node)], available[Int(p)]) }
+        }
+        for node in topDown.reversed() where !children[Int(node)].isEmpty {
+            var last: Int32 = -1
+            for c in children[Int(node)] { last = max(last, available[Int(c)]) }
+            available[Int(node)] = min(available[Int(node)], last)
+        }
+        availableFrom = available
         lastAssessedAt = zip(assessedAbove, assessedBelow).map { max($0, $1) }
     }
 
     /// Whether a node's grade is before the curriculum's earliest (prior knowledge).
     public func isEarlierGrade(_ node: Int32, in all: [Framework]) -> Bool {
-        guard let earliestGrade, let grade = info(node, in: all)?.grade else { return false }
+        // A band (6-8, HS) is earlier only when all of it is.
+        guard let earliestGrade, let grade = info(node, in: all)?.highestGrade else { return false }
         return grade < earliestGrade
     }
 
     /// Whether a node counts as taught by teaching position `position` (inclusive).
     public func isAvailable(_ node: Int32, at position: Int, assumeEarlierGrades: Bool, in all: [Framework]) -> Bool {
-        addressedAt[Int(node)] <= Int32(position) || assumedFrom[Int(node)] <= Int32(position)
-            || (assumeEarlierGrades && isEarlierGrade(node, in: all))
+        availableFrom[Int(node)] <= Int32(position) || (assumeEarlierGrades && isEarlierGrade(node, in: all))
     }
 }

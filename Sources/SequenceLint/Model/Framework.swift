@@ -1,3 +1,5 @@
+import Foundation
+
 /// How much of a grade's time a standard deserves (Achieve the Core's focus by grade level).
 public enum Emphasis: String, CaseIterable, Sendable {
     case major, supporting, additional
@@ -25,6 +27,16 @@ public struct Standard: Sendable {
     public var parent: Int32
     /// Whether an own grade was given (parts without one inherit it).
     var hasOwnGrade: Bool
+
+    /// The highest grade of its band (the grade itself when it is no band).
+    public var highestGrade: Grade? {
+        guard let grade, let label = gradeLabel?.trimmingSpaces.uppercased() else { return grade }
+        if label == "HS" { return Grade(rank: 12) }
+        for separator in ["-", "–", "TO"] where label.contains(separator) {
+            if let high = label.components(separatedBy: separator).last.flatMap({ Grade(parsing: $0) }) { return high }
+        }
+        return grade
+    }
 }
 
 /// A standards framework: YAML (FORMAT.md) or a 1EdTech CASE package.
@@ -125,7 +137,13 @@ extension StandardCode {
                 lastSpace = false
             }
         }
-        return out.replacingEntities().trimmingSpaces
+        // A tag's place became a space; none belongs before punctuation.
+        var cleaned = ""
+        for c in out.replacingEntities() {
+            if ".,;:!?)".contains(c), cleaned.last == " " { cleaned.removeLast() }
+            cleaned.append(c)
+        }
+        return cleaned.trimmingSpaces
     }
 }
 

@@ -249,7 +249,14 @@ private struct Builder {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
         if parser.error == YAML_READER_ERROR {
             notText = true
-            let at = position(ofByte: Int(parser.problem_offset))
+            var offset = Int(parser.problem_offset)
+            if problem == "invalid trailing UTF-8 octet", offset > 0, offset <= source.count {
+                // libyaml points at the bad trailing byte; the broken character starts at its lead byte.
+                var lead = offset - 1
+                while lead > 0, (source[lead] & 0xC0) == 0x80 { lead -= 1 }
+                if source[lead] >= 0xC0 { offset = lead }
+            }
+            let at = position(ofByte: offset)
             let text: String
             switch problem {
             case "invalid leading UTF-8 octet", "invalid trailing UTF-8 octet", "incomplete UTF-8 octet sequence",
