@@ -47,6 +47,7 @@ public struct UnknownReferenceRule: Rule {
         for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
             var codes: Set<String>?
             var suggestionBudget = 5_000_000
+            var suggested: [String: String?] = [:]
             for lesson in curriculum.lessons {
                 for (e, ref) in lesson.requires.enumerated() where graph.entryTarget[lesson.position][e] < 0 {
                     var message = "'\(lesson.id)' requires '\(ref.text)', which is no lesson or unit of curriculum '\(curriculum.id)'"
@@ -56,9 +57,16 @@ public struct UnknownReferenceRule: Rule {
                     }
                     if codes!.contains(StandardCode.looseKey(ref.text)) {
                         help = "'\(ref.text)' is a standard code: list it under `standards`; `requires` takes lesson and unit ids"
-                    } else if suggestionBudget > 0 {
-                        suggestionBudget -= curriculum.items.count
-                        if let near = Suggestions.closest(to: ref.text, among: curriculum.items.keys) {
+                    } else if suggestionBudget > 0 || suggested[ref.text] != nil {
+                        let near: String?
+                        if let known = suggested[ref.text] {
+                            near = known
+                        } else {
+                            suggestionBudget -= curriculum.items.count
+                            near = Suggestions.closest(to: ref.text, among: curriculum.items.keys)
+                            suggested[ref.text] = near
+                        }
+                        if let near {
                             message += "; did you mean '\(near)'?"
                             help = "write '\(near)' if that is the lesson meant, or add the lesson '\(ref.text)'"
                         } else if ref.text.contains(","), ref.text.split(separator: ",").allSatisfy({ curriculum.items[$0.trimmingCharacters(in: .whitespaces)] != nil }) {

@@ -64,16 +64,25 @@ public struct UnknownStandardRule: Rule {
                 continue
             }
             guard !standards.frameworks.isEmpty else { continue }
-            let names = standards.frameworks.map { "'\(all[$0].id)'" }
+            let names = standards.frameworks.map { all[$0].displayName }
             let scope = names.count == 1 ? "framework \(names[0])" : "any loaded framework (\(names.joined(separator: ", ")))"
             var codes: [String]?
             var budget = 2_000_000
+            // The same unknown code is usually written many times: suggest for each spelling once.
+            var suggestions: [String: String] = [:]
             func report(_ ref: Ref, _ what: String) {
                 var message = "\(what) '\(ref.text)' is not a standard of \(scope)"
-                if codes == nil { codes = standards.frameworks.flatMap { all[$0].standards.compactMap(\.code) } }
-                if budget > 0 {
-                    budget -= codes!.count
-                    message += Suggestions.didYouMean(ref.text, among: codes!)
+                if let known = suggestions[ref.text] {
+                    message += known
+                } else {
+                    if codes == nil { codes = standards.frameworks.flatMap { all[$0].standards.compactMap(\.code) } }
+                    var suggestion = ""
+                    if budget > 0 {
+                        budget -= codes!.count
+                        suggestion = Suggestions.didYouMean(ref.text, among: codes!)
+                    }
+                    suggestions[ref.text] = suggestion
+                    message += suggestion
                 }
                 out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity, message: message, location: ref.location,
                                       help: "use a code the framework defines, or remove it"))

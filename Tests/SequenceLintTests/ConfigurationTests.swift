@@ -106,7 +106,11 @@ import SequenceLintRules
         let dir = try project(config: "frameworks: [standards/demo.yml]\nrules:\n  balance: {min-lessons: 6}\n")
         let run = try TestSupport.run(["--print-config", "--enable", "stale-prerequisite"], in: dir)
         #expect(run.status == 0)
-        #expect(run.stdout.contains("configuration-file: .sequencelint.yml\n"))
+        #expect(run.stdout.hasPrefix("# effective configuration, from .sequencelint.yml\n"))
+        // The printed configuration is itself a valid configuration.
+        try Data(run.stdout.utf8).write(to: dir.appendingPathComponent("printed.yml"))
+        let reread = try TestSupport.run(["--config", "printed.yml", "--print-config"], in: dir)
+        #expect(reread.status == 0, "\(reread.stderr)")
         #expect(run.stdout.contains("frameworks: [standards/demo.yml]\n"))
         #expect(run.stdout.contains("  balance:\n    severity: warning\n    min-conceptual: 0.25\n    max-conceptual: 0.75\n    min-lessons: 6\n"))
         #expect(run.stdout.contains("  stale-prerequisite:\n    severity: warning\n    max-grade-gap: 2\n"))

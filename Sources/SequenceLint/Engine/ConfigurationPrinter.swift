@@ -9,9 +9,13 @@ public enum ConfigurationPrinter {
         func list(_ items: [String]) -> String {
             items.isEmpty ? "[]" : "[" + items.map(quote).joined(separator: ", ") + "]"
         }
-        var out = "# effective configuration\n"
-        out += "configuration-file: \(config.path.map(quote) ?? "null")\n"
-        out += "frameworks: \(list(config.frameworks + request.frameworks.map(SourceDiscovery.displayPath)))\n"
+        var out = "# effective configuration, from \(config.path ?? "defaults (no .sequencelint.yml found)")\n"
+        var frameworks: [String] = []
+        for path in config.frameworks + request.frameworks.map(SourceDiscovery.displayPath)
+            where !frameworks.contains(where: { SourceDiscovery.canonical($0) == SourceDiscovery.canonical(path) }) {
+            frameworks.append(path)
+        }
+        out += "frameworks: \(list(frameworks))\n"
         out += "exclude: \(list(config.exclude))\n"
         out += "assumes: \(list(config.assumes))\n"
         out += "code-matching: \(config.looseMatching ? "loose" : "exact")\n"

@@ -111,6 +111,12 @@ public struct Framework: Sendable {
         return looseMatching ? loose[StandardCode.looseKey(trimmed)] : nil
     }
 
+    /// How messages name it: `'ccss-math'`, or for a CASE package whose id is a UUID, its title too.
+    public var displayName: String {
+        guard let title, !title.isEmpty, id.count >= 32, id.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { return "'\(id)'" }
+        return "'\(title)' (\(id))"
+    }
+
     /// `6.RP.A.3 (use ratio and rate reasoning …)` for messages.
     public func describe(_ index: Int32) -> String {
         let s = standards[Int(index)]
