@@ -58,7 +58,27 @@ public struct RedundantPrerequisiteRule: Rule {
                     pointsBack = false
                 }
             }
+            // The latest position reachable from each node: nothing that cannot reach the earliest
+            // target needs visiting. Tarjan numbers components sinks first, so one pass in that
+            // order sees every successor component before its predecessors.
+            let components = graph.digraph.componentIsCyclic.count
+            var reach = [Int](repeating: -1, count: components)
+            var members = [[Int32]](repeating: [], count: components)
+            for node in 0..<graph.nodeCount {
+                let c = Int(graph.component[node])
+                members[c].append(Int32(node))
+                reach[c] = max(reach[c], curriculum.lastPosition(of: node, in: graph))
+            }
+            for c in 0..<components {
+                for node in members[c] {
+                    for edge in graph.edges(of: Int(node)) {
+                        let d = Int(graph.component[Int(graph.edgeTarget[edge])])
+                        if d != c { reach[c] = max(reach[c], reach[d]) }
+                    }
+                }
+            }
             var search = Search(nodeCount: graph.nodeCount, prune: pointsBack)
+            search.reach = graph.component.map { reach[Int($0)] }
             for lesson in curriculum.lessons where lesson.requires.count > 1 && !graph.isOnCycle(lesson.position) {
                 out += search.check(lesson, curriculum: curriculum, graph: graph)
                 if search.steps > Self.budget { break }
@@ -76,6 +96,7 @@ public struct RedundantPrerequisiteRule: Rule {
         var stack: [Int32] = []
         let prune: Bool
         var steps = 0
+        var reach: [Int] = []
 
         init(nodeCount: Int, prune: Bool) {
             stamp = Array(repeating: -1, count: nodeCount)
@@ -98,7 +119,7 @@ public struct RedundantPrerequisiteRule: Rule {
             // Under a sound order nothing taught before all targets can lead to one.
             var floor = Int.max
             for t in targets where t >= 0 { floor = min(floor, curriculum.firstPosition(of: Int(t), in: graph)) }
-            if !prune { floor = Int.min }
+
             // Latest target first: under a sound order a target reaches only earlier ones, so the
             // search can stop once every earlier target is reached.
             let roots = seenTargets.sorted {
@@ -119,7 +140,7 @@ public struct RedundantPrerequisiteRule: Rule {
                         steps += 1
                         let w = graph.edgeTarget[edge]
                         if stamp[Int(w)] == current { continue }
-                        if curriculum.lastPosition(of: Int(w), in: graph) < floor { continue }
+                        if reach[Int(w)] < floor { continue }
                         stamp[Int(w)] = current
                         origin[Int(w)] = Int32(root.value)
                         parent[Int(w)] = v

@@ -46,14 +46,18 @@ public struct UnknownReferenceRule: Rule {
         var out = context.frameworkFindings(Self.description.id)
         for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
             var codes: Set<String>?
-            var suggestionBudget = 5_000_000
+            // Suggestions compare with every id: a budget keeps a file of many typos fast.
+            var suggestionBudget = 400_000
             var suggested: [String: String?] = [:]
             for lesson in curriculum.lessons {
                 for (e, ref) in lesson.requires.enumerated() where graph.entryTarget[lesson.position][e] < 0 {
                     var message = "'\(lesson.id)' requires '\(ref.text)', which is no lesson or unit of curriculum '\(curriculum.id)'"
                     var help = "check the id, or add the lesson it names"
                     if codes == nil {
-                        codes = Set(curriculum.lessons.flatMap { $0.standards.map { StandardCode.looseKey($0.text) } })
+                        // Distinct spellings first: curricula repeat a few hundred codes many times.
+                        var spellings = Set<String>()
+                        for lesson in curriculum.lessons { for code in lesson.standards { spellings.insert(code.text) } }
+                        codes = Set(spellings.map(StandardCode.looseKey))
                     }
                     if codes!.contains(StandardCode.looseKey(ref.text)) {
                         help = "'\(ref.text)' is a standard code: list it under `standards`; `requires` takes lesson and unit ids"

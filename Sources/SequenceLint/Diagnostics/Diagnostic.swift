@@ -1,3 +1,5 @@
+import Foundation
+
 /// How much a diagnostic matters: `error` fails the run, `warning` fails it under `--strict`
 /// or past `--max-warnings`, `info` never does, `off` disables a rule.
 public enum Severity: String, CaseIterable, Comparable, Sendable {
@@ -129,6 +131,10 @@ extension Diagnostic {
             normalized.unicodeScalars.append(scalars[i])
             i += 1
         }
+        // "1 lesson later" and "2 lessons later" are the same finding.
+        for (plural, singular) in [(" lessons", " lesson"), (" grades", " grade"), (" minutes", " minute"), (" standards", " standard")] {
+            normalized = normalized.replacingOccurrences(of: "#" + plural, with: "#" + singular)
+        }
         return rule + "\u{1F}" + location.path + "\u{1F}" + normalized
     }
 
@@ -141,5 +147,19 @@ extension Diagnostic {
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// Each diagnostic's fingerprint, with `:1`, `:2`… added to repeats so every one is unique
+    /// within a report (identical findings in one file are told apart by their order).
+    public var uniqueFingerprints: [String] {
+        var seen: [String: Int] = [:]
+        return map { d in
+            let print = d.fingerprint
+            let n = seen[print, default: 0]
+            seen[print] = n + 1
+            return n == 0 ? print : "\(print):\(n)"
+        }
     }
 }

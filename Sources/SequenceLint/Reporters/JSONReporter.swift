@@ -15,7 +15,8 @@ public struct JSONReporter: Reporter {
     }
 
     public func report(_ result: LintResult, diagnostics: [Diagnostic], color: Bool) -> String {
-        let items: [JSON] = diagnostics.map { d in
+        let prints = diagnostics.uniqueFingerprints
+        let items: [JSON] = zip(diagnostics, prints).map { d, print in
             var fields: [(String, JSON)] = [("rule", .string(d.rule)), ("severity", .string(d.severity.rawValue)),
                                              ("message", .string(d.message))]
             fields += Self.span(d.location)
@@ -24,7 +25,7 @@ public struct JSONReporter: Reporter {
             fields.append(("fixes", .array(d.fix.map { fix in
                 [.object([("message", .string(fix.message))] + Self.span(fix.location) + [("replacement", .string(fix.replacement))])]
             } ?? [])))
-            fields.append(("fingerprint", .string(d.fingerprint)))
+            fields.append(("fingerprint", .string(print)))
             return .object(fields)
         }
         let all = result.diagnostics

@@ -69,8 +69,8 @@ public struct SARIFReporter: Reporter {
                 ("properties", .object([("tags", .array([.string(rule.family.rawValue)]))])),
             ])
         }
-        var seen: [String: Int] = [:]
-        let results: [JSON] = diagnostics.map { d in
+        let prints = diagnostics.uniqueFingerprints
+        let results: [JSON] = zip(diagnostics, prints).map { d, print in
             var fields: [(String, JSON)] = [("ruleId", .string(d.rule))]
             if let i = index[d.rule] { fields.append(("ruleIndex", .int(i))) }
             fields.append(("level", .string(Self.level(d.severity))))
@@ -83,11 +83,7 @@ public struct SARIFReporter: Reporter {
                              ("message", .object([("text", .string(note.message))]))])
                 })))
             }
-            // Identical findings in one file are told apart by their order.
-            let print = d.fingerprint
-            let occurrence = seen[print, default: 0]
-            seen[print] = occurrence + 1
-            fields.append(("partialFingerprints", .object([("sequencelint/v1", .string(occurrence == 0 ? print : "\(print):\(occurrence)"))])))
+            fields.append(("partialFingerprints", .object([("sequencelint/v1", .string(print))])))
             if let fix = d.fix {
                 fields.append(("fixes", .array([.object([
                     ("description", .object([("text", .string(fix.message))])),

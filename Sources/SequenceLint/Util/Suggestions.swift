@@ -3,7 +3,10 @@ public enum Suggestions {
     /// Edit distance over Unicode scalars, ignoring case, where swapping two neighbours is one
     /// edit (optimal string alignment); gives up (returning `limit + 1`) past `limit`.
     public static func distance(_ a: String, _ b: String, limit: Int) -> Int {
-        let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+        distance(Array(a.lowercased().unicodeScalars), Array(b.lowercased().unicodeScalars), limit: limit)
+    }
+
+    static func distance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int) -> Int {
         if abs(x.count - y.count) > limit { return limit + 1 }
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
@@ -30,14 +33,58 @@ public enum Suggestions {
     /// The closest candidate within about a third of the word's length (at least 1, at most 3 edits).
     public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
         let limit = max(1, min(3, (word.count + 1) / 3))
+        let x = Array(word.lowercased().unicodeScalars).map(\.value)
+        var y: [UInt32] = []
+        var rows = Rows()
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
-            let d = distance(word, candidate, limit: limit)
+            // Lengths alone rule most candidates out before any work.
+            if abs(candidate.utf8.count - word.utf8.count) > limit * 4 { continue }
+            y.removeAll(keepingCapacity: true)
+            for scalar in candidate.unicodeScalars {
+                // ASCII folds without making a string; other letters go through lowercased().
+                if scalar.value < 0x80 {
+                    y.append(scalar.value >= 65 && scalar.value <= 90 ? scalar.value + 32 : scalar.value)
+                } else {
+                    y.append(contentsOf: String(scalar).lowercased().unicodeScalars.map(\.value))
+                }
+            }
+            let d = rows.distance(x, y, limit: limit)
             if d <= limit, best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) {
                 best = (candidate, d)
             }
         }
         return best?.0
+    }
+
+    /// Reusable rows for the edit-distance table.
+    struct Rows {
+        var before: [Int] = [], previous: [Int] = [], current: [Int] = []
+
+        mutating func distance(_ x: [UInt32], _ y: [UInt32], limit: Int) -> Int {
+            if abs(x.count - y.count) > limit { return limit + 1 }
+            if x.isEmpty { return y.count }
+            if y.isEmpty { return x.count }
+            let n = y.count + 1
+            if before.count < n {
+                before = Array(repeating: 0, count: n); previous = before; current = before
+            }
+            for j in 0..<n { previous[j] = j }
+            for i in 1...x.count {
+                current[0] = i
+                var rowMin = i
+                for j in 1...y.count {
+                    let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { value = min(value, before[j - 2] + 1) }
+                    current[j] = value
+                    rowMin = min(rowMin, value)
+                }
+                if rowMin > limit { return limit + 1 }
+                (before, previous, current) = (previous, current, before)
+            }
+            return previous[y.count]
+        }
     }
 
     /// `; did you mean 'x'?` or the empty string.
