@@ -1,1 +1,17 @@
 #include <yaml.h>
+
+/* memmem is a GNU extension that Swift's Glibc module does not export; a portable search. */
+#include <string.h>
+static inline int sequencelint_contains(const void *haystack, size_t length, const void *needle, size_t needle_length) {
+    if (needle_length == 0) return 1;
+    const unsigned char *h = (const unsigned char *)haystack, *n = (const unsigned char *)needle;
+    const unsigned char *end = h + length;
+    while (length >= needle_length) {
+        const unsigned char *hit = (const unsigned char *)memchr(h, n[0], length - needle_length + 1);
+        if (!hit) return 0;
+        if (memcmp(hit, n, needle_length) == 0) return 1;
+        h = hit + 1;
+        length = (size_t)(end - h);
+    }
+    return 0;
+}

@@ -47,7 +47,7 @@ public struct UnknownReferenceRule: Rule {
         for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
             var codes: Set<String>?
             // Suggestions compare with every id: a budget keeps a file of many typos fast.
-            var suggestionBudget = 400_000
+            var suggestionBudget = 100_000
             var suggested: [String: String?] = [:]
             for lesson in curriculum.lessons {
                 for (e, ref) in lesson.requires.enumerated() where graph.entryTarget[lesson.position][e] < 0 {

@@ -19,23 +19,74 @@ public enum Severity: String, CaseIterable, Comparable, Sendable {
 
 /// A span in a file: path, first and last character (both inclusive, 1-based).
 public struct Location: Hashable, Sendable {
-    /// The file's path as shown in output.
-    public var path: String
+    /// The file, interned: a location is plain data, so model values copy without reference counting.
+    public var file: FileID
     /// The first character.
     public var start: Position
     /// The last character (inclusive).
     public var end: Position
 
+    /// The file's path as shown in output.
+    public var path: String {
+        get { file.path }
+        set { file = FileID(newValue) }
+    }
+
     /// Creates a location.
-    public init(path: String, start: Position, end: Position) {
-        self.path = path
+    public init(file: FileID, start: Position, end: Position) {
+        self.file = file
         self.start = start
         self.end = end
     }
 
+    /// Creates a location, interning the path.
+    public init(path: String, start: Position, end: Position) {
+        self.init(file: FileID(path), start: start, end: end)
+    }
+
     /// A location covering one YAML node.
+    public init(file: FileID, node: YAMLNode) {
+        self.init(file: file, start: node.start, end: node.end)
+    }
+
+    /// A location covering one YAML node, interning the path.
     public init(path: String, node: YAMLNode) {
-        self.init(path: path, start: node.start, end: node.end)
+        self.init(file: FileID(path), start: node.start, end: node.end)
+    }
+}
+
+/// An interned file path: one small number per distinct path for the whole process.
+public struct FileID: Hashable, Sendable {
+    let raw: Int32
+
+    /// The id of a path (interned on first use).
+    public init(_ path: String) { raw = PathTable.shared.intern(path) }
+
+    /// The path.
+    public var path: String { PathTable.shared.path(raw) }
+}
+
+/// The process's interned paths.
+final class PathTable: @unchecked Sendable {
+    static let shared = PathTable()
+    private let lock = NSLock()
+    private var paths: [String] = []
+    private var ids: [String: Int32] = [:]
+
+    func intern(_ path: String) -> Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        if let id = ids[path] { return id }
+        let id = Int32(paths.count)
+        paths.append(path)
+        ids[path] = id
+        return id
+    }
+
+    func path(_ id: Int32) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths[Int(id)]
     }
 }
 
@@ -101,7 +152,7 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// The output order: path, line, column, rule, then message for ties.
     public static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        if a.location.path != b.location.path { return a.location.path < b.location.path }
+        if a.location.file != b.location.file, a.location.path != b.location.path { return a.location.path < b.location.path }
         if a.location.start != b.location.start { return a.location.start < b.location.start }
         if a.rule != b.rule { return a.rule < b.rule }
         return a.message < b.message

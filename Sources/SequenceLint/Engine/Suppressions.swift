@@ -1,3 +1,5 @@
+import CYAML
+
 /// An inline suppression comment: `# sequencelint-disable-line RULE[, RULE] [-- reason]`,
 /// `# sequencelint-disable-next-line …`, `# sequencelint-disable-file …`.
 public struct Suppression: Sendable {
@@ -126,12 +128,11 @@ public enum SuppressionScanner {
 
     /// Whether the text mentions a suppression at all (a quick check before scanning).
     public static func mayContain(_ bytes: [UInt8]) -> Bool {
-        var i = 0
-        while i + marker.count <= bytes.count {
-            if bytes[i] == UInt8(ascii: "s"), bytes[i..<(i + marker.count)].elementsEqual(marker) { return true }
-            i += 1
+        bytes.withUnsafeBytes { haystack in
+            marker.withUnsafeBytes { needle in
+                haystack.count >= needle.count && sequencelint_contains(haystack.baseAddress, haystack.count, needle.baseAddress, needle.count) != 0
+            }
         }
-        return false
     }
 }
 

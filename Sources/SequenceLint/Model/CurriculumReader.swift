@@ -39,9 +39,16 @@ struct SchemaReader {
 
     let doc: YAMLDocument
     let path: String
+    let file: FileID
     var diagnostics: [Diagnostic] = []
 
-    func location(_ node: Int32) -> Location { Location(path: path, node: doc[node]) }
+    init(doc: YAMLDocument, path: String) {
+        self.doc = doc
+        self.path = path
+        file = FileID(path)
+    }
+
+    func location(_ node: Int32) -> Location { Location(file: file, node: doc[node]) }
 
     mutating func error(_ message: String, at node: Int32, help: String? = nil) {
         diagnostics.append(Diagnostic(rule: "schema", severity: .error, message: message,

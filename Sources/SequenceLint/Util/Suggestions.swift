@@ -39,7 +39,7 @@ public enum Suggestions {
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
             // Lengths alone rule most candidates out before any work.
-            if abs(candidate.utf8.count - word.utf8.count) > limit * 4 { continue }
+            if abs(candidate.utf8.count - word.utf8.count) > limit * 2 { continue }
             y.removeAll(keepingCapacity: true)
             for scalar in candidate.unicodeScalars {
                 // ASCII folds without making a string; other letters go through lowercased().

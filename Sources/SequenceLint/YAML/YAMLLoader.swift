@@ -98,14 +98,15 @@ private struct Builder {
     }
 
     static func hasUnicodeBreaks(_ s: [UInt8]) -> Bool {
-        var i = 0
-        let n = s.count
-        while i + 1 < n {
-            if s[i] == 0xC2 && s[i + 1] == 0x85 { return true }
-            if s[i] == 0xE2 && i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9) { return true }
-            i += 1
+        s.withUnsafeBytes { raw in
+            for needle: [UInt8] in [[0xC2, 0x85], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9]] {
+                let found = needle.withUnsafeBytes { n in
+                    raw.count >= n.count && sequencelint_contains(raw.baseAddress, raw.count, n.baseAddress, n.count) != 0
+                }
+                if found { return true }
+            }
+            return false
         }
-        return false
     }
 
     static func buildLineMap(_ s: [UInt8]) -> [(line: Int, offset: Int)] {
