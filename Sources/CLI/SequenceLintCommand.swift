@@ -4,6 +4,7 @@ import SequenceLintKit
 import SequenceLintRules
 
 extension OutputFormat: ExpressibleByArgument {}
+extension GraphFormat: ExpressibleByArgument {}
 
 /// `sequencelint`: lint curriculum maps into compiler-style diagnostics.
 @main
@@ -12,7 +13,7 @@ struct SequenceLintCommand: ParsableCommand {
         commandName: "sequencelint",
         abstract: "Lint curriculum maps (scope and sequence) for broken logical progression and imbalance.",
         version: SequenceLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Graph.self],
         defaultSubcommand: Lint.self)
 }
 
@@ -209,6 +210,46 @@ extension SequenceLintCommand {
 
         func run() {
             print(markdown ? RuleDocumentation.catalogMarkdown() : RuleDocumentation.table(), terminator: "")
+        }
+    }
+
+    struct Graph: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the prerequisite graph (dot, mermaid or json); edges run from what is required to what requires it.")
+
+        @Argument(help: "Files and folders (default: the current folder).")
+        var paths: [String] = []
+
+        @Option(help: "Graph format.")
+        var format: GraphFormat = .dot
+
+        @Option(help: ArgumentHelp("Use this configuration instead of discovering .sequencelint.yml.", valueName: "FILE"))
+        var config: String?
+
+        @Option(help: ArgumentHelp("Write the graph to FILE instead of standard output.", valueName: "FILE"))
+        var output: String?
+
+        func run() throws {
+            var lint = try Lint.parse(config.map { ["--config", $0] } ?? [])
+            lint.paths = paths
+            var request = LintRequest(paths: paths.isEmpty ? ["."] : paths)
+            request.configuration = try lint.loadConfiguration()
+            let model: Model
+            do {
+                model = try Linter(rules: RuleRegistry.all).model(request)
+            } catch let error as LintError {
+                printError(error.description)
+                throw ioFailure
+            }
+            let text = GraphExporter.render(model, as: format)
+            if let output {
+                do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
+                    printError("cannot write \(output): \(error.localizedDescription)")
+                    throw ioFailure
+                }
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
         }
     }
 

@@ -250,3 +250,25 @@ import SequenceLintRules
         #expect(text.hasSuffix(" 0 failed\n"))
     }
 }
+
+/// `sequencelint graph`.
+@Suite(.serialized) struct GraphCommandTests {
+    @Test(arguments: ["dot", "mermaid", "json"])
+    func graphMatchesGolden(format: String) throws {
+        let run = try TestSupport.run(["graph", "--format", format, "Tests/SequenceLintTests/Fixtures/golden/input.yml"])
+        #expect(run.status == 0)
+        let url = TestSupport.fixtures.appendingPathComponent("golden/graph.\(format)")
+        if ProcessInfo.processInfo.environment["SEQUENCELINT_RECORD"] == "1" { try Data(run.stdout.utf8).write(to: url) }
+        #expect(run.stdout == (try String(contentsOf: url, encoding: .utf8)))
+    }
+
+    @Test func jsonGraphHasEveryRequirement() throws {
+        let run = try TestSupport.run(["graph", "--format", "json", "curricula/examples/prerequisite-cycle.yml"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8))
+        let curricula = try #require((parsed as? [String: Any])?["curricula"] as? [[String: Any]])
+        let edges = try #require(curricula.first?["edges"] as? [[String: String]])
+        #expect(edges.count == 5)
+        #expect(edges.contains { $0["from"] == "cycle-own-unit" && $0["fromKind"] == "unit" && $0["to"] == "cycle-own-unit-02" })
+        #expect(try TestSupport.run(["graph", "no/such/path"]).status == 2)
+    }
+}

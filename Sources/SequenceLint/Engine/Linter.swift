@@ -126,6 +126,18 @@ public struct Linter: Sendable {
         for id in request.enable + request.disable + Array(request.severities.keys) + Array(request.options.keys) {
             try validateRuleID(id)
         }
+        return run(try loadFiles(request), request: request)
+    }
+
+    /// The curricula and frameworks of the request's paths, without checking them (`sequencelint graph`).
+    public func model(_ request: LintRequest) throws -> Model {
+        let loaded = try loadFiles(request)
+        var model = ModelBuilder.build(loaded.compactMap(\.model))
+        model.frameworks = loaded.compactMap(\.framework).sorted { $0.path < $1.path }
+        return model
+    }
+
+    func loadFiles(_ request: LintRequest) throws -> [LoadedFile] {
         let named = Set(request.paths.map(SourceDiscovery.displayPath))
         let stdinPath = request.stdin.map { SourceDiscovery.displayPath($0.path) }
         let files = try Timing.measure("discover") { try SourceDiscovery.files(in: request.paths) }
@@ -143,7 +155,7 @@ public struct Linter: Sendable {
         if let stdin = request.stdin, let stdinPath {
             loaded.append(Self.load(path: stdinPath, bytes: stdin.bytes, limits: request.limits, asFramework: false))
         }
-        return run(loaded, request: request)
+        return loaded
     }
 
     /// Lints in-memory files (path, bytes): for tests and standard input.
