@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "sequencelint", targets: ["SequenceLintCLI"]),
         .library(name: "SequenceLintKit", targets: ["SequenceLintKit"]),
+        .library(name: "SequenceLintRules", targets: ["SequenceLintRules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -111,6 +111,12 @@ extension SequenceLintCommand {
             if let maxWarnings, maxWarnings < 0 {
                 throw ValidationError("--max-warnings must be 0 or more")
             }
+            if stdinFilename != nil, !paths.contains("-") {
+                throw ValidationError("--stdin-filename names the document read from standard input: add `-` to the paths")
+            }
+            if baseline != nil, writeBaseline != nil {
+                throw ValidationError("--baseline and --write-baseline do not go together: write a baseline, then use it")
+            }
         }
 
         func run() throws {
