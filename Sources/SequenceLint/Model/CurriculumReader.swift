@@ -76,8 +76,36 @@ struct SchemaReader {
     mutating func pairs(_ mapping: Int32, allowed: [StaticString], what: String) -> Fields {
         var fields = Fields(names: allowed)
         var unknown: [Int32] = []
-        doc.forEachPair(mapping) { key, value in
-            if doc[key].kind == .scalar, let slot = allowed.firstIndex(where: { doc.scalarEquals(key, $0) }) {
+        // Most mappings have no `<<` merge key: walk their children directly, with no closure
+        // (a closure here would capture, and copy, the document for every mapping).
+        let children = doc.childIndices(mapping)
+        var hasMerge = false
+        var i = children.startIndex
+        while i + 1 < children.endIndex {
+            let key = children[i]
+            if doc[key].isPlain && doc.scalarEquals(key, "<<") { hasMerge = true; break }
+            i += 2
+        }
+        var pairs: [(Int32, Int32)] = []
+        if hasMerge {
+            doc.forEachPair(mapping) { pairs.append(($0, $1)) }
+        } else {
+            pairs.reserveCapacity(children.count / 2)
+            var j = children.startIndex
+            while j + 1 < children.endIndex {
+                pairs.append((children[j], children[j + 1]))
+                j += 2
+            }
+        }
+        for (key, value) in pairs {
+            var slot = -1
+            if doc[key].kind == .scalar {
+                for (k, name) in allowed.enumerated() where doc.scalarEquals(key, name) {
+                    slot = k
+                    break
+                }
+            }
+            if slot >= 0 {
                 if fields.slots[slot] == nil { fields.slots[slot] = (key, value) }
             } else {
                 unknown.append(key)
