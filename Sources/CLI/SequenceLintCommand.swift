@@ -279,18 +279,16 @@ extension SequenceLintCommand {
 
 enum Terminal {
     /// Color on a terminal unless NO_COLOR is set (to anything) or TERM is dumb.
-    static var wantsColor: Bool {
+    static func wantsColor(on descriptor: Int32) -> Bool {
         let env = ProcessInfo.processInfo.environment
         if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
         if env["TERM"] == "dumb" { return false }
-        return isatty(STDOUT_FILENO) == 1
+        return isatty(descriptor) == 1
     }
 
-    /// The same, for standard error.
-    static var stderrWantsColor: Bool {
-        let env = ProcessInfo.processInfo.environment
-        if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
-        if env["TERM"] == "dumb" { return false }
-        return isatty(STDERR_FILENO) == 1
-    }
+    /// Color for standard output.
+    static var wantsColor: Bool { wantsColor(on: STDOUT_FILENO) }
+
+    /// Color for standard error.
+    static var stderrWantsColor: Bool { wantsColor(on: STDERR_FILENO) }
 }
