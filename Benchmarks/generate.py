@@ -3,7 +3,10 @@
 about 1,000 lessons, units of ~12 lessons, 0-3 backward `requires` each, 1-3 standards, and a
 few forward references and duplicate ids so the rules have work to do.
 
-Usage: Benchmarks/generate.py N OUTPUT_DIR [--seed S]
+Usage: Benchmarks/generate.py N OUTPUT_DIR [--seed S] [--framework FILE]
+
+With --framework, lessons use that framework's codes (of the file's grade when it has
+some), so the framework rules do real work too.
 """
 import os, random, sys
 
@@ -14,6 +17,18 @@ def main():
     seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 1
     rng = random.Random(seed)
     os.makedirs(out, exist_ok=True)
+    by_grade = {}
+    if "--framework" in sys.argv:
+        import re
+        path = sys.argv[sys.argv.index("--framework") + 1]
+        code = grade = None
+        with open(path) as fh:
+            for line in fh:
+                m = re.match(r"\s*- code: (\S+)", line)
+                if m:
+                    code = m.group(1)
+                    by_grade.setdefault(code.split(".")[0], []).append(code)
+        all_codes = [c for cs in by_grade.values() for c in cs]
     grades = ["K"] + [str(g) for g in range(1, 13)]
     per_file = 1000
     files = max(1, (n + per_file - 1) // per_file)
@@ -24,6 +39,7 @@ def main():
         grade = grades[f * len(grades) // files]
         count = min(per_file, n - lesson)
         lines = [f"curriculum: bench", f"title: Synthetic curriculum, part {f + 1} of {files}", f"grade: {grade}",
+                 *([f"framework: ccss-math"] if by_grade else []),
                  f"sequence: {f}", "units:"]
         u = 0
         while count > 0:
@@ -36,7 +52,11 @@ def main():
                 if i > 10 and rng.random() < 0.0005:
                     ident = f"l{i - 3}"  # a duplicate id
                 g = "K" if grade == "K" else grade
-                standards = ", ".join(f"{g}.{rng.choice(domains)}.A.{rng.randint(1, 9)}" for _ in range(rng.randint(1, 3)))
+                if by_grade:
+                    pool = by_grade.get(g) or all_codes
+                    standards = ", ".join(rng.choice(pool) for _ in range(rng.randint(1, 3)))
+                else:
+                    standards = ", ".join(f"{g}.{rng.choice(domains)}.A.{rng.randint(1, 9)}" for _ in range(rng.randint(1, 3)))
                 requires = sorted({f"l{rng.randint(max(0, i - 40), i - 1)}" for _ in range(rng.randint(0, 3))}) if i else []
                 if i > 0 and rng.random() < 0.001:
                     requires.append(f"l{i + rng.randint(1, 20)}")  # a forward reference

@@ -192,6 +192,21 @@ import SequenceLintRules
         #expect(matched == result.diagnostics.count)
     }
 
+    @Test func vscodeTaskUsesTheSameMatcher() throws {
+        func json(_ name: String) throws -> [String: Any] {
+            let data = try Data(contentsOf: TestSupport.root.appendingPathComponent(name))
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+        let github = try json("integrations/github-problem-matcher.json")
+        let githubPattern = ((github["problemMatcher"] as? [[String: Any]])?.first?["pattern"] as? [[String: Any]])?.first
+        let tasks = try json("integrations/vscode-tasks.json")
+        let task = (tasks["tasks"] as? [[String: Any]])?.first
+        let vscodePattern = (task?["problemMatcher"] as? [String: Any])?["pattern"] as? [String: Any]
+        #expect(githubPattern?["regexp"] as? String == vscodePattern?["regexp"] as? String)
+        #expect(vscodePattern?["regexp"] as? String != nil)
+        #expect((task?["args"] as? [String])?.contains("gcc") == true)
+    }
+
     @Test func kitFilesAreWellFormed() throws {
         func load(_ name: String) throws -> YAMLDocument {
             let bytes = try [UInt8](Data(contentsOf: TestSupport.root.appendingPathComponent(name)))
