@@ -172,6 +172,7 @@ public struct Linter: Sendable {
         var framework: Framework?
         var diagnostics: [Diagnostic]
         var suppressions: [Suppression] = []
+        var onDisk = false
     }
 
     /// Whether some line starts with `curriculum:` or `framework:`.
@@ -240,8 +241,13 @@ public struct Linter: Sendable {
                     let readStart = Timing.shared != nil ? Timing.now() : 0
                     let bytes = try SourceDiscovery.readFile(path, limit: limits.maxBytes)
                     Timing.shared?.add("read", Timing.now() - readStart)
-                    out[i] = .success(Self.load(path: path, bytes: bytes, limits: limits, asFramework: asFramework,
-                                                named: asFramework || named.contains(path)))
+                    var file = Self.load(path: path, bytes: bytes, limits: limits, asFramework: asFramework,
+                                         named: asFramework || named.contains(path))
+                    // The text is read again for the few files a report quotes: holding every
+                    // file until the end would double the memory of a large run.
+                    file.bytes = []
+                    file.onDisk = true
+                    out[i] = .success(file)
                 } catch let error as LintError {
                     out[i] = .failure(error)
                 } catch {
@@ -270,7 +276,7 @@ public struct Linter: Sendable {
             if !file.suppressions.isEmpty { suppressions[file.path] = file.suppressions }
             if let model = file.model { fileModels.append(model) }
             if let framework = file.framework { frameworks.append(framework) }
-            sources[file.path] = file.bytes
+            if !file.onDisk { sources[file.path] = file.bytes }
         }
         if let path = request.configuration.path, let bytes = try? SourceDiscovery.readFile(path, limit: 4 << 20) {
             sources[path] = bytes
@@ -326,6 +332,15 @@ public struct Linter: Sendable {
         unique.reserveCapacity(diagnostics.count)
         for d in diagnostics where unique.last != d { unique.append(d) }
         diagnostics = unique
+        // Snippets need the text of the files findings point into; those on disk are read again.
+        var quoted = Set<String>()
+        for d in diagnostics {
+            quoted.insert(d.location.path)
+            for note in d.notes { quoted.insert(note.location.path) }
+        }
+        for path in quoted where sources[path] == nil {
+            sources[path] = try? SourceDiscovery.readFile(path, limit: request.limits.maxBytes)
+        }
         var result = LintResult(diagnostics: diagnostics, sources: sources, fileCount: fileCount,
                           unitCount: model.curricula.reduce(0) { $0 + $1.units.count },
                           lessonCount: model.curricula.reduce(0) { $0 + $1.lessons.count },

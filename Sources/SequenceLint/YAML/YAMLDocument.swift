@@ -1,18 +1,29 @@
 /// A position in a source file: 1-based line, 1-based column counted in Unicode scalars.
 public struct Position: Hashable, Comparable, Sendable, CustomStringConvertible {
+    // Stored in 32 bits: positions are in every node and reference, and files stop at 64 MiB.
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+
     /// 1-based line number.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
+
     /// 1-based column, counted in Unicode scalar values.
-    public var column: Int
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
 
     /// Creates a position from 1-based line and column.
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
     }
 
     public static func < (a: Position, b: Position) -> Bool {
-        a.line != b.line ? a.line < b.line : a.column < b.column
+        a.storedLine != b.storedLine ? a.storedLine < b.storedLine : a.storedColumn < b.storedColumn
     }
 
     public var description: String { "\(line):\(column)" }
