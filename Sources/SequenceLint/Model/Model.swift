@@ -201,9 +201,12 @@ public struct Model: Sendable {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
-        return String(s)
+        // Byte-level: almost every value has nothing to trim and is returned as it is.
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        if !blank(first) && !blank(last) { return self }
+        guard let start = utf8.firstIndex(where: { !blank($0) }), let end = utf8.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(self[start...end])
     }
 }

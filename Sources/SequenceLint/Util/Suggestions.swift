@@ -34,6 +34,12 @@ public enum Suggestions {
     public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
         let limit = max(1, min(3, (word.count + 1) / 3))
         let x = Array(word.lowercased().unicodeScalars).map(\.value)
+        // Which characters occur, as 64 bits: one edit changes at most two of them, so half the
+        // differing bits is a lower bound on the distance that costs almost nothing to check.
+        func signature(_ scalars: [UInt32]) -> UInt64 {
+            scalars.reduce(0) { $0 | (1 << UInt64($1 % 64)) }
+        }
+        let wordSignature = signature(x)
         var y: [UInt32] = []
         var rows = Rows()
         var best: (String, Int)?
@@ -49,6 +55,7 @@ public enum Suggestions {
                     y.append(contentsOf: String(scalar).lowercased().unicodeScalars.map(\.value))
                 }
             }
+            if (wordSignature ^ signature(y)).nonzeroBitCount > 2 * limit { continue }
             let d = rows.distance(x, y, limit: limit)
             if d <= limit, best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) {
                 best = (candidate, d)

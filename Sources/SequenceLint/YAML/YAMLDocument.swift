@@ -110,7 +110,7 @@ public struct YAMLDocument: Sendable {
     /// Whether the node is YAML null: an empty plain scalar, `~`, or `null`.
     public func isNull(_ index: Int32) -> Bool {
         let node = nodes[Int(index)]
-        guard node.kind == .scalar, node.isPlain else { return false }
+        guard node.kind == .scalar, node.isPlain, node.count <= 4 else { return false }
         return node.count == 0 || scalarEquals(index, "~") || scalarEquals(index, "null")
             || scalarEquals(index, "Null") || scalarEquals(index, "NULL")
     }
