@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What a rule reads: the model, each curriculum's graph, problems found while loading, and options.
 public struct LintContext: Sendable {
     /// The curricula read.
@@ -17,14 +19,27 @@ public struct LintContext: Sendable {
     public init(model: Model, loadDiagnostics: [Diagnostic] = [], options: [String: [String: OptionValue]] = [:],
                 configuration: Configuration = Configuration()) {
         self.model = model
-        self.graphs = model.curricula.map(PrerequisiteGraph.init)
         self.loadDiagnostics = loadDiagnostics
         self.options = options
         self.configuration = configuration
-        self.standards = model.curricula.map {
-            CurriculumStandards($0, frameworks: model.frameworks, configAssumes: configuration.assumes,
-                                looseMatching: configuration.looseMatching)
+        // Graphs and standards are independent: build them on two cores.
+        final class Parts: @unchecked Sendable {
+            var graphs: [PrerequisiteGraph] = []
+            var standards: [CurriculumStandards] = []
         }
+        let parts = Parts()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            if i == 0 {
+                parts.graphs = model.curricula.map(PrerequisiteGraph.init)
+            } else {
+                parts.standards = model.curricula.map {
+                    CurriculumStandards($0, frameworks: model.frameworks, configAssumes: configuration.assumes,
+                                        looseMatching: configuration.looseMatching)
+                }
+            }
+        }
+        self.graphs = parts.graphs
+        self.standards = parts.standards
     }
 
     /// Framework findings (duplicate codes, unknown references, loops) reported by a rule.

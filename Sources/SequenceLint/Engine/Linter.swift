@@ -293,15 +293,28 @@ public struct Linter: Sendable {
         }
         let rulesStart = Timing.shared != nil ? Timing.now() : 0
         var diagnostics: [Diagnostic] = []
-        for rule in rules {
+        // Rules only read the context: they run side by side, and their findings are joined in
+        // catalog order (then sorted), so the output does not depend on which finished first.
+        let active = rules.filter { severity(of: $0.description, in: request) != .off }
+        final class Findings: @unchecked Sendable {
+            var slots: [[Diagnostic]]
+            init(_ n: Int) { slots = Array(repeating: [], count: n) }
+        }
+        let findings = Findings(active.count)
+        findings.slots.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: active.count) { i in
+                let rule = active[i]
+                out[i] = Timing.measure("rule \(rule.description.id)") { rule.init().check(context) }
+            }
+        }
+        for (rule, found) in zip(active, findings.slots) {
             let description = rule.description
             let severity = severity(of: description, in: request)
-            guard severity != .off else { continue }
             // A rule may report some findings below its severity (an unresolved CASE reference is a
             // warning); configuration or --enable sets them all.
             let configured = request.severities[description.id] != nil || request.configuration.severities[description.id] != nil
                 || (request.enable.contains(description.id) && description.defaultSeverity == .off)
-            let found = Timing.measure("rule \(description.id)") { rule.init().check(context) }
             for var diagnostic in found {
                 if configured || diagnostic.severity >= description.reportingSeverity { diagnostic.severity = severity }
                 diagnostics.append(diagnostic)
