@@ -96,6 +96,14 @@ import SequenceLintRules
         #expect(run.stderr.hasSuffix("sequencelint: error: invalid configuration .sequencelint.yml (9 problems)\n"))
     }
 
+    @Test func emptyListOptionIsAnError() throws {
+        let (_, problems) = ConfigurationReader.read(bytes: Array("rules:\n  required-practice: {severity: warning, practices: []}\n".utf8),
+                                                     path: ".sequencelint.yml", rules: RuleRegistry.all.map { $0.description })
+        #expect(problems.map { "\($0.location.start): \($0.message)" } == [
+            "2:53: 'practices' lists nothing; give at least one value, or turn the rule off",
+        ])
+    }
+
     @Test func missingConfigFileExitsTwo() throws {
         let run = try TestSupport.run(["--config", "no-such.yml", "Tests/SequenceLintTests/Fixtures/cli/clean.yml"])
         #expect(run.status == 2)

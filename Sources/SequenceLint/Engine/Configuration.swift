@@ -342,7 +342,12 @@ private struct ConfigReading {
                 return nil
             }
         case .strings:
-            return .strings(strings(node, what: "a text value"))
+            let values = strings(node, what: "a text value")
+            if values.isEmpty {
+                error("'\(option)' lists nothing; give at least one value, or turn the rule off", at: node)
+                return nil
+            }
+            return .strings(values)
         }
     }
 

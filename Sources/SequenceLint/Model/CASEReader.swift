@@ -55,7 +55,10 @@ extension SchemaReader {
                 let isParent = type == "isChildOf"
                 guard isParent || type == "precedes" else { continue }
                 guard let origin = endpoint(association, "originNodeURI"), let destination = endpoint(association, "destinationNodeURI") else {
-                    error("\(type) association is missing its origin or destination", at: firstKey(association))
+                    // Real packages carry broken associations; one is skipped, not fatal.
+                    diagnostics.append(Diagnostic(rule: "schema", severity: .warning,
+                                                  message: "\(type) association is missing its origin or destination; it is skipped",
+                                                  location: location(firstKey(association))))
                     continue
                 }
                 // isChildOf: the origin is a part of the destination. precedes: the origin comes first.
