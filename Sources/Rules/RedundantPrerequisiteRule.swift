@@ -79,8 +79,8 @@ public struct RedundantPrerequisiteRule: Rule {
             }
             var search = Search(nodeCount: graph.nodeCount, prune: pointsBack)
             search.reach = graph.component.map { reach[Int($0)] }
-            for lesson in curriculum.lessons where lesson.requires.count > 1 && !graph.isOnCycle(lesson.position) {
-                out += search.check(lesson, curriculum: curriculum, graph: graph)
+            for l in curriculum.lessons.indices where curriculum.lessons[l].requires.count > 1 && !graph.isOnCycle(l) {
+                out += search.check(l, curriculum: curriculum, graph: graph)
                 if search.steps > Self.budget { break }
             }
         }
@@ -105,36 +105,52 @@ public struct RedundantPrerequisiteRule: Rule {
             self.prune = prune
         }
 
-        mutating func check(_ lesson: Lesson, curriculum: Curriculum, graph: PrerequisiteGraph) -> [Diagnostic] {
-            current = Int32(lesson.position)
-            // Entries that point forward are prerequisite-order's; they imply nothing here.
-            let targets = graph.entryTarget[lesson.position].map {
-                $0 >= 0 && curriculum.lastPosition(of: Int($0), in: graph) < lesson.position && !graph.isOnCycle(Int($0)) ? $0 : -1
-            }
-            var seenTargets: [Int32: Int] = [:]
-            var duplicates: [(entry: Int, first: Int)] = []
-            for (e, t) in targets.enumerated() where t >= 0 {
-                if let first = seenTargets[t] { duplicates.append((e, first)) } else { seenTargets[t] = e }
-            }
-            // Under a sound order nothing taught before all targets can lead to one.
-            var floor = Int.max
-            for t in targets where t >= 0 { floor = min(floor, curriculum.firstPosition(of: Int(t), in: graph)) }
+        /// Per node, scratch for the lesson being checked (reset after it): the entry that
+        /// first names it as a target, and its rank among the targets. No dictionaries per lesson.
+        var entryOf: [Int32] = []
+        var rankOf: [Int32] = []
+        var uniques: [(node: Int32, entry: Int, last: Int)] = []
 
+        mutating func check(_ position: Int, curriculum: Curriculum, graph: PrerequisiteGraph) -> [Diagnostic] {
+            if entryOf.isEmpty {
+                entryOf = Array(repeating: -1, count: stamp.count)
+                rankOf = Array(repeating: -1, count: stamp.count)
+            }
+            current = Int32(position)
+            // Entries that point forward are prerequisite-order's; they imply nothing here.
+            let row = graph.entryTarget[position]
+            var duplicates: [(entry: Int, first: Int)] = []
+            uniques.removeAll(keepingCapacity: true)
+            var floor = Int.max
+            for (e, t) in row.enumerated() where t >= 0 {
+                let last = curriculum.lastPosition(of: Int(t), in: graph)
+                guard last < position, !graph.isOnCycle(Int(t)) else { continue }
+                if entryOf[Int(t)] >= 0 {
+                    duplicates.append((e, Int(entryOf[Int(t)])))
+                    continue
+                }
+                entryOf[Int(t)] = Int32(e)
+                uniques.append((t, e, last))
+                // Under a sound order nothing taught before all targets can lead to one.
+                floor = min(floor, curriculum.firstPosition(of: Int(t), in: graph))
+            }
+            defer {
+                for u in uniques {
+                    entryOf[Int(u.node)] = -1
+                    rankOf[Int(u.node)] = -1
+                }
+            }
             // Latest target first: under a sound order a target reaches only earlier ones, so the
             // search can stop once every earlier target is reached.
-            let roots = seenTargets.sorted {
-                let a = curriculum.lastPosition(of: Int($0.key), in: graph), b = curriculum.lastPosition(of: Int($1.key), in: graph)
-                return a != b ? a > b : $0.value < $1.value
-            }
-            var rank: [Int32: Int] = [:]
-            for (k, root) in roots.enumerated() { rank[root.key] = k }
+            uniques.sort { $0.last != $1.last ? $0.last > $1.last : $0.entry < $1.entry }
+            for (k, u) in uniques.enumerated() { rankOf[Int(u.node)] = Int32(k) }
             // Unreached targets after the current root; only meaningful when pruning (sound order).
-            var pendingLater = roots.count
-            for (k, root) in roots.enumerated() {
-                if stamp[Int(root.key)] != current { pendingLater -= 1 }
+            var pendingLater = uniques.count
+            for (k, root) in uniques.enumerated() {
+                if stamp[Int(root.node)] != current { pendingLater -= 1 }
                 if prune && pendingLater == 0 { break }
-                if stamp[Int(root.key)] == current { continue }
-                stack.append(root.key)
+                if stamp[Int(root.node)] == current { continue }
+                stack.append(root.node)
                 dfs: while let v = stack.popLast() {
                     for edge in graph.edges(of: Int(v)) {
                         steps += 1
@@ -142,9 +158,9 @@ public struct RedundantPrerequisiteRule: Rule {
                         if stamp[Int(w)] == current { continue }
                         if reach[Int(w)] < floor { continue }
                         stamp[Int(w)] = current
-                        origin[Int(w)] = Int32(root.value)
+                        origin[Int(w)] = Int32(root.entry)
                         parent[Int(w)] = v
-                        if let r = rank[w], r > k {
+                        if rankOf[Int(w)] > Int32(k) {
                             pendingLater -= 1
                             if prune && pendingLater == 0 {
                                 stack.removeAll(keepingCapacity: true)
@@ -155,8 +171,12 @@ public struct RedundantPrerequisiteRule: Rule {
                     }
                 }
             }
+            guard uniques.contains(where: { stamp[Int($0.node)] == current && origin[Int($0.node)] != Int32($0.entry) })
+                    || !duplicates.isEmpty else { return [] }
+            let lesson = curriculum.lessons[position]
+            let targets = row
             var findings: [(entry: Int, diagnostic: Diagnostic)] = []
-            for (e, t) in targets.enumerated() where t >= 0 && seenTargets[t] == e {
+            for (t, e, _) in uniques.sorted(by: { $0.entry < $1.entry }) {
                 guard stamp[Int(t)] == current, origin[Int(t)] != Int32(e) else { continue }
                 let via = Int(origin[Int(t)])
                 var chain: [Int32] = [t]
