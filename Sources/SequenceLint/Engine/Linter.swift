@@ -258,7 +258,9 @@ public struct Linter: Sendable {
         return try slots.items.map { try $0!.get() }
     }
 
-    func run(_ loaded: [LoadedFile], request: LintRequest) -> LintResult {
+    func run(_ files: consuming [LoadedFile], request: LintRequest) -> LintResult {
+        // Taken apart as it is read, so each file's model is freed once the curricula hold it.
+        var loaded = files
         var loadDiagnostics: [Diagnostic] = []
         var fileModels: [FileModel] = []
         var frameworks: [Framework] = []
@@ -266,7 +268,10 @@ public struct Linter: Sendable {
         var skipped: [String] = []
         var fileCount = 0
         var suppressions: [String: [Suppression]] = [:]
-        for file in loaded {
+        for i in loaded.indices {
+            let file = loaded[i]
+            loaded[i].model = nil
+            loaded[i].bytes = []
             if file.kind == .other {
                 skipped.append(file.path)
                 continue
@@ -284,7 +289,9 @@ public struct Linter: Sendable {
                 suppressions[path] = SuppressionScanner.scan(bytes, path: path, textSpans: YAMLLoader.load(bytes, path: path).document.textSpans)
             }
         }
+        loaded = []
         var model = Timing.measure("assemble curricula") { ModelBuilder.build(fileModels) }
+        fileModels = []
         model.frameworks = frameworks.sorted { $0.path < $1.path }
         var options = request.configuration.options
         for (rule, values) in request.options { options[rule, default: [:]].merge(values) { $1 } }
