@@ -125,10 +125,10 @@ struct SchemaReader {
     }
 
     /// The items of a list value: a sequence's items, one scalar as a one-item list, nothing for null.
-    mutating func list(_ node: Int32, of what: String) -> [Int32] {
+    mutating func list(_ node: Int32, of what: String) -> ArraySlice<Int32> {
         if doc.isNull(node) { return [] }
         switch doc[node].kind {
-        case .sequence: return Array(doc.childIndices(node))
+        case .sequence: return doc.childIndices(node)
         case .scalar: return [node]
         case .mapping:
             error("expected a list of \(what), found a mapping", at: node)
@@ -148,6 +148,7 @@ struct SchemaReader {
 
     mutating func refs(_ node: Int32, of what: String, single: String) -> [Ref] {
         var out: [Ref] = []
+        out.reserveCapacity(doc[node].kind == .sequence ? Int(doc[node].count) : 1)
         for item in list(node, of: what) {
             guard doc[item].kind == .scalar, !doc.isNull(item) else {
                 error("expected \(single), found \(describe(item))", at: item)
