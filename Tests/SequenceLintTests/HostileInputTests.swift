@@ -29,12 +29,7 @@ import SequenceLintRules
     }
 
     @Test func aliasBombAsValueAndAsKey() throws {
-        var bomb = "curriculum: h\ngrade: 6\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
-        var previous = "a"
-        for name in ["b", "c", "d", "e", "f", "g", "h", "i", "j"] {
-            bomb += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
-            previous = name
-        }
+        let bomb = "curriculum: h\ngrade: 6\n" + TestSupport.aliasBomb(["b", "c", "d", "e", "f", "g", "h", "i", "j"])
         let asValue = try run(["bomb.yml": text(bomb + "units: *j\n")])
         #expect(asValue.status == 1)
         #expect(asValue.stdout.contains("aliases expand to more than"))

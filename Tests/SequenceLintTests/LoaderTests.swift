@@ -74,12 +74,7 @@ import Testing
     }
 
     @Test func aliasBombHitsTheBudget() {
-        var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-        var previous = "a"
-        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
-            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
-            previous = name
-        }
+        let yaml = TestSupport.aliasBomb()
         let start = Date()
         let result = TestSupport.load(yaml)
         #expect(result.failed)
@@ -90,12 +85,7 @@ import Testing
     }
 
     @Test func aliasBombAsMappingKeyIsBounded() {
-        var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
-        var previous = "a"
-        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
-            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
-            previous = name
-        }
+        var yaml = TestSupport.aliasBomb()
         yaml += "? *i\n: value\n"
         let result = TestSupport.load(yaml, limits: { var l = YAMLLimits(); l.maxAliasExpansion = 10_000_000; return l }())
         #expect(result.failed)

@@ -30,6 +30,18 @@ enum TestSupport {
         Linter(rules: RuleRegistry.all).lint(sources: files.map { ($0.0, Array($0.1.utf8)) }, request: LintRequest(paths: []))
     }
 
+    /// A billion-laughs alias bomb: `a` holds ten scalars and each next anchor ten aliases of the
+    /// one before, so the last of `names` expands to 10^(count+1) nodes.
+    static func aliasBomb(_ names: [String] = ["b", "c", "d", "e", "f", "g", "h", "i"]) -> String {
+        var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        var previous = "a"
+        for name in names {
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+            previous = name
+        }
+        return yaml
+    }
+
     /// Loads YAML bytes.
     static func load(_ yaml: String, limits: YAMLLimits = YAMLLimits()) -> YAMLLoadResult {
         YAMLLoader.load(Array(yaml.utf8), path: "test.yml", limits: limits)
