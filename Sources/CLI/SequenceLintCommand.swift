@@ -148,6 +148,17 @@ extension SequenceLintCommand {
                 printError(error.description)
                 throw ioFailure
             }
+            // A run never writes into the files it reads.
+            for target in [output, writeBaseline].compactMap({ $0 }) {
+                let canonical = SourceDiscovery.canonical(SourceDiscovery.displayPath(target))
+                if result.filesRead.contains(where: { SourceDiscovery.canonical($0) == canonical }) {
+                    printError("refusing to write \(target): it is one of the files being linted")
+                    throw ioFailure
+                }
+            }
+            if result.curriculumFileCount == 0 {
+                FileHandle.standardError.write(Data("sequencelint: warning: no curriculum maps found in \(request.paths.joined(separator: " "))\n".utf8))
+            }
             if let writeBaseline {
                 do {
                     try Data(Baseline(result.diagnostics).rendered().utf8).write(to: URL(fileURLWithPath: writeBaseline))

@@ -64,7 +64,14 @@ public struct AssessmentBeforeInstructionRule: Rule {
                         message += "; '\(other.id)' first teaches it, \(curriculum.distance(from: here, to: Int(first)))"
                         notes.append(Note("'\(other.id)' first teaches \(ref.text)", at: other.idLocation))
                     } else {
-                        message += " at all"
+                        // A whole some of whose parts are taught: say which are not.
+                        let parts = standards.children[Int(node)]
+                        let missing = parts.filter { !standards.isAvailable($0, at: here, assumeEarlierGrades: assumeEarlier, in: all) }
+                        if !parts.isEmpty && missing.count < parts.count {
+                            message += " in full: \(missing.compactMap { standards.code[Int($0)] }.joined(separator: ", ")) \(missing.count == 1 ? "is" : "are") not taught before it"
+                        } else {
+                            message += " at all"
+                        }
                     }
                     out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity, message: message, location: ref.location,
                                           notes: notes, help: "move '\(lesson.id)' after the lessons on \(ref.text), or remove \(ref.text) from it"))

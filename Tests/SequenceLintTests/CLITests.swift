@@ -105,6 +105,32 @@ import SequenceLintRules
         #expect(run.stdout.contains("c.yml:6:77"))
     }
 
+    @Test func neverWritesOverALintedFile() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let file = dir.appendingPathComponent("c.yml")
+        try FileManager.default.copyItem(at: cli.appendingPathComponent("warning.yml"), to: file)
+        let before = try Data(contentsOf: file)
+        for flag in ["--output", "--write-baseline"] {
+            let run = try TestSupport.run([flag, "./c.yml", "c.yml"], in: dir)
+            #expect(run.status == 2)
+            #expect(run.stderr == "sequencelint: error: refusing to write ./c.yml: it is one of the files being linted\n")
+            #expect(try Data(contentsOf: file) == before)
+        }
+    }
+
+    @Test func orderDoesNotDependOnTheCurrentFolder() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        for sub in ["x", "y"] { try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true) }
+        try Data("curriculum: c\ngrade: 6\nunits:\n  - id: ua\n    lessons: [{id: a, kind: review}]\n".utf8).write(to: dir.appendingPathComponent("y/a.yml"))
+        try Data("curriculum: c\ngrade: 6\nunits:\n  - id: ub\n    lessons: [{id: b, kind: review, requires: [a]}]\n".utf8).write(to: dir.appendingPathComponent("x/b.yml"))
+        let fromTop = try TestSupport.run(["--format", "gcc", "x", "y"], in: dir)
+        let fromInside = try TestSupport.run(["--format", "gcc", ".", "../y"], in: dir.appendingPathComponent("x"))
+        #expect(fromTop.status == 1)
+        #expect(fromInside.status == 1)
+        #expect(fromTop.stdout.contains("'b' requires 'a', which is taught 1 lesson later"))
+        #expect(fromInside.stdout.contains("'b' requires 'a', which is taught 1 lesson later"))
+    }
+
     @Test func badFilesAreDiagnosticsNotCrashes() throws {
         let dir = try TestSupport.temporaryDirectory()
         try Data([0x00, 0xFF, 0xFE, 0x12, 0x80]).write(to: dir.appendingPathComponent("junk.yml"))

@@ -89,6 +89,11 @@ import Testing
         #expect(result.diagnostics.map(\.brief) == ["5:19: yaml-syntax"])
     }
 
+    @Test func suppressionsInABrokenFileAreNotReportedUnused() {
+        let yaml = "curriculum: b\ngrade: 6  # sequencelint-disable-line balance\nunits:\n  - id: u  # sequencelint-disable-line empty-unit\n    lessons: [\n"
+        #expect(brief(yaml) == ["6:1: yaml-syntax"])
+    }
+
     @Test func largeNumbersAreAccepted() {
         let yaml = "curriculum: n\ngrade: 6\nsequence: 1000000000\nunits:\n  - id: u\n    lessons:\n      - {id: a, kind: review, minutes: 100000}\n"
         #expect(brief(yaml).isEmpty)

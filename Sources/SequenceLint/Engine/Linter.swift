@@ -68,6 +68,10 @@ public struct LintResult: Sendable {
     public var baselined = 0
     /// Findings hidden by inline suppressions.
     public var suppressed = 0
+    /// Every file the run read (curriculum maps, frameworks, configuration), as shown.
+    public var filesRead: [String] = []
+    /// How many curriculum maps were read.
+    public var curriculumFileCount = 0
 
     /// Creates a result.
     public init(diagnostics: [Diagnostic], sources: [String: [UInt8]], fileCount: Int, unitCount: Int, lessonCount: Int,
@@ -219,7 +223,9 @@ public struct Linter: Sendable {
             diagnostics = []
         }
         var loaded = LoadedFile(path: path, bytes: bytes, kind: kind, model: model, framework: framework, diagnostics: diagnostics)
-        if kind != .other, SuppressionScanner.mayContain(bytes) {
+        // A file that did not parse ran no rules, and its quoted strings are unknown: its
+        // comments are not read as suppressions.
+        if kind != .other, !result.failed, SuppressionScanner.mayContain(bytes) {
             loaded.suppressions = SuppressionScanner.scan(bytes, path: path, textSpans: result.document.textSpans)
         }
         return loaded
@@ -268,8 +274,12 @@ public struct Linter: Sendable {
         var skipped: [String] = []
         var fileCount = 0
         var suppressions: [String: [Suppression]] = [:]
+        var allPaths: [String] = []
+        var curriculumFiles = 0
         for i in loaded.indices {
             let file = loaded[i]
+            allPaths.append(file.path)
+            if file.model != nil { curriculumFiles += 1 }
             loaded[i].model = nil
             loaded[i].bytes = []
             if file.kind == .other {
@@ -366,6 +376,8 @@ public struct Linter: Sendable {
                           lessonCount: model.curricula.reduce(0) { $0 + $1.lessons.count },
                           skipped: skipped.sorted(), rules: rules.map { $0.description })
         result.suppressed = suppressed
+        result.filesRead = allPaths + (request.configuration.path.map { [$0] } ?? [])
+        result.curriculumFileCount = curriculumFiles
         return result
     }
 }

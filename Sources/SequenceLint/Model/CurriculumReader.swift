@@ -184,7 +184,7 @@ struct SchemaReader {
             return nil
         }
         guard Self.isValidID(text) else {
-            error("invalid id '\(text)': ids start with a letter or digit and contain only letters, digits, '.', '_' and '-'",
+            error("invalid id '\(text)': ids start with an ASCII letter or digit and contain only ASCII letters, digits, '.', '_' and '-'",
                   at: field.value)
             return nil
         }
@@ -207,7 +207,7 @@ struct SchemaReader {
             if Self.isValidID(text) {
                 curriculumID = text
             } else {
-                error("invalid curriculum id '\(text)': ids start with a letter or digit and contain only letters, digits, '.', '_' and '-'",
+                error("invalid curriculum id '\(text)': ids start with an ASCII letter or digit and contain only ASCII letters, digits, '.', '_' and '-'",
                       at: curriculumField.value)
                 curriculumID = text
             }

@@ -13,7 +13,8 @@ public enum ModelBuilder {
         let ga = a.grade?.rank ?? 100, gb = b.grade?.rank ?? 100
         if ga != gb { return ga < gb }
         if a.sequence != b.sequence { return a.sequence < b.sequence }
-        return a.path < b.path
+        // By the absolute path, so the order does not depend on the folder sequencelint runs in.
+        return SourceDiscovery.absolutePath(a.path) < SourceDiscovery.absolutePath(b.path)
     }
 
     static func assemble(id: String, files: [FileModel]) -> Curriculum {

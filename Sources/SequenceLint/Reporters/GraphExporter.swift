@@ -43,11 +43,11 @@ public enum GraphExporter {
             let graph = PrerequisiteGraph(curriculum)
             out += "  subgraph \(quote("cluster_\(curriculum.id)")) {\n    label=\(quote("curriculum \(curriculum.id)"));\n"
             for unit in curriculum.units {
-                out += "    subgraph \(quote("cluster_\(c)_\(unit.id)")) {\n      label=\(quote(unit.title.map { "\(unit.id): \($0)" } ?? unit.id));\n"
-                out += "      \(quote("u:\(c):\(unit.id)")) [label=\(quote(unit.id)), shape=point];\n"
+                out += "    subgraph \(quote("cluster_\(c)_\(unit.position)")) {\n      label=\(quote(unit.title.map { "\(unit.id): \($0)" } ?? unit.id));\n"
+                out += "      \(quote("u:\(c):\(unit.position)")) [label=\(quote(unit.id)), shape=point];\n"
                 for l in unit.lessons {
                     let lesson = curriculum.lessons[l]
-                    out += "      \(quote("l:\(c):\(lesson.id)")) [label=\(quote(label(lesson)))\(lesson.kind.map { ", tooltip=\(quote($0.rawValue))" } ?? "")];\n"
+                    out += "      \(quote("l:\(c):\(lesson.position)")) [label=\(quote(label(lesson)))\(lesson.kind.map { ", tooltip=\(quote($0.rawValue))" } ?? "")];\n"
                 }
                 out += "    }\n"
             }
@@ -55,10 +55,10 @@ public enum GraphExporter {
             for (from, to) in edges(curriculum, graph) {
                 let source: String
                 switch from {
-                case .lesson(let l): source = "l:\(c):\(curriculum.lessons[l].id)"
-                case .unit(let u): source = "u:\(c):\(curriculum.units[u].id)"
+                case .lesson(let l): source = "l:\(c):\(l)"
+                case .unit(let u): source = "u:\(c):\(u)"
                 }
-                out += "  \(quote(source)) -> \(quote("l:\(c):\(curriculum.lessons[to].id)"));\n"
+                out += "  \(quote(source)) -> \(quote("l:\(c):\(to)"));\n"
             }
         }
         return out + "}\n"
@@ -77,20 +77,20 @@ public enum GraphExporter {
         for (c, curriculum) in model.curricula.enumerated() {
             let graph = PrerequisiteGraph(curriculum)
             for unit in curriculum.units {
-                out += "  subgraph \(node("u:\(c):\(unit.id)"))[\(text(unit.title.map { "\(unit.id): \($0)" } ?? unit.id))]\n"
+                out += "  subgraph \(node("u:\(c):\(unit.position)"))[\(text(unit.title.map { "\(unit.id): \($0)" } ?? unit.id))]\n"
                 for l in unit.lessons {
                     let lesson = curriculum.lessons[l]
-                    out += "    \(node("l:\(c):\(lesson.id)"))[\(text(label(lesson)))]\n"
+                    out += "    \(node("l:\(c):\(lesson.position)"))[\(text(label(lesson)))]\n"
                 }
                 out += "  end\n"
             }
             for (from, to) in edges(curriculum, graph) {
                 let source: String
                 switch from {
-                case .lesson(let l): source = node("l:\(c):\(curriculum.lessons[l].id)")
-                case .unit(let u): source = node("u:\(c):\(curriculum.units[u].id)")
+                case .lesson(let l): source = node("l:\(c):\(l)")
+                case .unit(let u): source = node("u:\(c):\(u)")
                 }
-                out += "  \(source) --> \(node("l:\(c):\(curriculum.lessons[to].id)"))\n"
+                out += "  \(source) --> \(node("l:\(c):\(to)"))\n"
             }
         }
         return out
