@@ -43,6 +43,20 @@ public struct DuplicateIDRule: Rule {
 
     public func check(_ context: LintContext) -> [Diagnostic] {
         var out = context.frameworkFindings(Self.description.id)
+        // Two loaded frameworks with one id: a curriculum's `framework:` could mean either.
+        var firstWithID: [String: Framework] = [:]
+        for framework in context.model.frameworks {
+            if let first = firstWithID[framework.id] {
+                out.append(Diagnostic(
+                    rule: Self.description.id, severity: Self.description.defaultSeverity,
+                    message: "framework id '\(framework.id)' is also the id of \(first.path); `framework: \(framework.id)` selects that one",
+                    location: framework.idLocation,
+                    notes: [Note("'\(framework.id)' is first defined here", at: first.idLocation)],
+                    help: "give one framework another id, or load only one of them"))
+            } else {
+                firstWithID[framework.id] = framework
+            }
+        }
         for curriculum in context.model.curricula {
             for (later, first) in curriculum.duplicates {
                 let id = curriculum.id(of: later)

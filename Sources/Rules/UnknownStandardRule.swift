@@ -54,6 +54,17 @@ public struct UnknownStandardRule: Rule {
         let all = context.model.frameworks
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) {
+            // One curriculum is checked against one framework: a file naming another is reported.
+            if let selected = standards.selected {
+                for file in curriculum.files {
+                    guard let other = file.framework, other.text != selected.text else { continue }
+                    out.append(Diagnostic(
+                        rule: d.id, severity: d.defaultSeverity,
+                        message: "this file of curriculum '\(curriculum.id)' selects framework '\(other.text)', but the curriculum is checked against '\(selected.text)'",
+                        location: other.location, notes: [Note("'\(selected.text)' is selected here, first in teaching order", at: selected.location)],
+                        help: "name one framework in every file of the curriculum"))
+                }
+            }
             if let selected = standards.selected, standards.frameworks.isEmpty, !all.isEmpty {
                 let ids = all.map(\.id)
                 out.append(Diagnostic(

@@ -133,6 +133,21 @@ import SequenceLintRules
         #expect(result.diagnostics.first?.message.contains("did you mean 'demo'?") == true)
     }
 
+    @Test func oneFrameworkPerCurriculumAndPerID() {
+        let g6 = curriculum(["{id: l1, kind: conceptual, standards: [6.RP.A.1, 6.RP.A.2, 6.G.A.1, 6.RP.A.3]}"])
+            .replacingOccurrences(of: "grade: 6\n", with: "framework: demo\ngrade: 6\n")
+        let g7 = "curriculum: c\nframework: other\ngrade: 7\nunits:\n  - id: u7\n    lessons:\n      - {id: l7, kind: review}\n"
+        var request = LintRequest(paths: [])
+        request.disable = ["major-work", "uncovered-standard"]
+        let result = Linter(rules: RuleRegistry.all).lint(sources: [
+            ("c.yml", Array(g6.utf8)), ("g7.yml", Array(g7.utf8)),
+            ("framework.yml", Array(Self.framework.utf8)), ("copy.yml", Array(Self.framework.utf8)),
+        ], request: request)
+        #expect(result.diagnostics.map { "\($0.location.path):\($0.brief)" } == [
+            "framework.yml:1:12: duplicate-id", "g7.yml:2:12: unknown-standard",
+        ])
+    }
+
     @Test func majorWorkShareByGrade() {
         let result = lint(curriculum([
             "{id: l1, kind: conceptual, standards: [6.RP.A.1, 6.RP.A.2]}",
