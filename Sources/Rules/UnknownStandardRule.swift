@@ -49,6 +49,39 @@ public struct UnknownStandardRule: Rule {
                 """, framework: framework),
         ])
 
+    /// The code a mistyped one most likely meant. Codes are compared without case and
+    /// separators; among equally close codes, one that only adds characters wins (`6.RP.3`
+    /// means `6.RP.A.3`, not `6.RP.A`), then one of the same length (a mistyped digit).
+    static func closestCode(to word: String, among codes: [String]) -> String? {
+        let key = StandardCode.looseKey(word)
+        let limit = max(1, min(3, (key.count + 1) / 3))
+        func isSubsequence(_ small: String, of big: String) -> Bool {
+            var it = big.makeIterator()
+            return small.allSatisfy { c in
+                while let d = it.next() { if d == c { return true } }
+                return false
+            }
+        }
+        var best: (code: String, distance: Int, adds: Bool, gap: Int)?
+        for code in codes where abs(code.utf8.count - word.utf8.count) <= limit * 3 {
+            let other = StandardCode.looseKey(code)
+            if other == key { continue }
+            let d = Suggestions.distance(key, other, limit: limit)
+            guard d <= limit else { continue }
+            let adds = isSubsequence(key, of: other)
+            let gap = abs(other.count - key.count)
+            if let b = best {
+                if d > b.distance { continue }
+                if d == b.distance {
+                    if b.adds && !adds { continue }
+                    if b.adds == adds && (gap, code) >= (b.gap, b.code) { continue }
+                }
+            }
+            best = (code, d, adds, gap)
+        }
+        return best?.code
+    }
+
     public func check(_ context: LintContext) -> [Diagnostic] {
         let d = Self.description
         let all = context.model.frameworks
@@ -90,7 +123,7 @@ public struct UnknownStandardRule: Rule {
                     var suggestion = ""
                     if budget > 0 {
                         budget -= codes!.count
-                        suggestion = Suggestions.didYouMean(ref.text, among: codes!)
+                        suggestion = Self.closestCode(to: ref.text, among: codes!).map { "; did you mean '\($0)'?" } ?? ""
                     }
                     suggestions[ref.text] = suggestion
                     message += suggestion

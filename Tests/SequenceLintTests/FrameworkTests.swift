@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import SequenceLintKit
-import SequenceLintRules
+@testable import SequenceLintRules
 
 /// Frameworks: YAML and CASE loading, hierarchy, matching, and the rules that use them.
 @Suite struct FrameworkTests {
@@ -123,6 +123,14 @@ import SequenceLintRules
         #expect(loose.first?.message == "code '6.RP.Z.9' is not a standard of framework 'demo'; did you mean '6.RP.A.1'?")
         let exact = lint(lessons, configuration: "code-matching: exact\n").diagnostics.filter { $0.rule == "unknown-standard" }
         #expect(exact.map(\.brief) == ["6:58: unknown-standard", "6:68: unknown-standard", "6:88: unknown-standard"])
+    }
+
+    @Test func codeSuggestionsPreferTheCodeThatOnlyAddsCharacters() {
+        let codes = ["6.RP.A", "6.RP.A.1", "6.RP.A.3", "6.NS.C.8", "6.NS.C"]
+        #expect(UnknownStandardRule.closestCode(to: "6.RP.3", among: codes) == "6.RP.A.3")
+        #expect(UnknownStandardRule.closestCode(to: "6.NS.8", among: codes) == "6.NS.C.8")
+        #expect(UnknownStandardRule.closestCode(to: "6.RP.A.4", among: codes) == "6.RP.A.1")
+        #expect(UnknownStandardRule.closestCode(to: "9.XX.Y.7", among: codes) == nil)
     }
 
     @Test func curriculumSelectsItsFrameworkByID() {
