@@ -1,3 +1,4 @@
+import CYAML
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -179,21 +180,16 @@ public struct Linter: Sendable {
         var onDisk = false
     }
 
-    /// Whether some line starts with `curriculum:` or `framework:`.
+    /// Whether the text mentions a `curriculum` or `framework` key anywhere (block or flow
+    /// style): a broken file that does is reported rather than skipped.
     static func looksLikeLintTarget(_ bytes: [UInt8]) -> Bool {
-        let keys: [[UInt8]] = [Array("curriculum:".utf8), Array("framework:".utf8), Array("\"curriculum\"".utf8), Array("\"framework\"".utf8)]
-        var lineStart = true
-        var i = 0
-        while i < bytes.count {
-            if lineStart {
-                var j = i
-                if j == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { j = 3 }
-                for key in keys where j + key.count <= bytes.count && bytes[j..<(j + key.count)].elementsEqual(key) { return true }
+        bytes.withUnsafeBytes { raw in
+            ["curriculum", "framework"].contains { key in
+                Array(key.utf8).withUnsafeBytes { needle in
+                    sequencelint_contains(raw.baseAddress, raw.count, needle.baseAddress, needle.count) != 0
+                }
             }
-            lineStart = bytes[i] == 0x0A || bytes[i] == 0x0D
-            i += 1
         }
-        return false
     }
 
     static func load(path: String, bytes: [UInt8], limits: YAMLLimits, asFramework: Bool, named: Bool = true) -> LoadedFile {
