@@ -55,6 +55,8 @@ public struct PrerequisiteOrderRule: Rule {
                 for (e, ref) in lesson.requires.enumerated() {
                     let target = Int(graph.entryTarget[here][e])
                     guard target >= 0, curriculum.lastPosition(of: target, in: graph) >= here else { continue }
+                    // A unit is taught once all its lessons are: an empty one is, vacuously (FORMAT.md).
+                    if case .unit(let u) = graph.item(target), curriculum.units[u].lessons.isEmpty { continue }
                     if graph.isOnCycle(here), graph.component[here] == graph.component[target] { continue }
                     out.append(diagnostic(lesson, ref: ref, target: target, curriculum: curriculum, graph: graph))
                 }
@@ -75,12 +77,8 @@ public struct PrerequisiteOrderRule: Rule {
                 ? "'\(lesson.id)' requires \(needed), which is taught at the same point"
                 : "'\(lesson.id)' requires \(needed), which is taught \(curriculum.distance(from: lesson.position, to: first))"
             note = Note("\(needed) is taught here", at: curriculum.idLocation(of: item))
-        case .unit(let u):
-            if curriculum.units[u].lessons.isEmpty {
-                message = "'\(lesson.id)' requires \(needed), which comes later in the sequence"
-            } else {
-                message = "'\(lesson.id)' requires \(needed), which starts \(curriculum.distance(from: lesson.position, to: first))"
-            }
+        case .unit:
+            message = "'\(lesson.id)' requires \(needed), which starts \(curriculum.distance(from: lesson.position, to: first))"
             note = Note("\(needed) is taught here", at: curriculum.idLocation(of: item))
         }
         return Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity, message: message,

@@ -142,7 +142,14 @@ public struct RedundantPrerequisiteRule: Rule {
             }
             // Latest target first: under a sound order a target reaches only earlier ones, so the
             // search can stop once every earlier target is reached.
-            uniques.sort { $0.last != $1.last ? $0.last > $1.last : $0.entry < $1.entry }
+            // At the same last position a unit can contain a lesson target, never the reverse:
+            // units go first among equals.
+            let lessonCount = Int32(graph.lessonCount)
+            uniques.sort {
+                if $0.last != $1.last { return $0.last > $1.last }
+                let unit0 = $0.node >= lessonCount, unit1 = $1.node >= lessonCount
+                return unit0 != unit1 ? unit0 : $0.entry < $1.entry
+            }
             for (k, u) in uniques.enumerated() { rankOf[Int(u.node)] = Int32(k) }
             // Unreached targets after the current root; only meaningful when pruning (sound order).
             var pendingLater = uniques.count

@@ -43,27 +43,52 @@ public struct UnassessedStandardRule: Rule {
         let all = context.model.frameworks
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) {
-            var judged = Set<Int32>()
+            // Assessed after it is first taught: itself or a whole it is part of, or every one of its parts.
+            var fully = [Bool](repeating: false, count: standards.count)
+            for node in standards.topDown.reversed() {
+                let i = Int(node)
+                let parts = standards.children[i]
+                fully[i] = standards.lastAssessedAbove[i] > standards.addressedAt[i]
+                    || (!parts.isEmpty && parts.allSatisfy { fully[Int($0)] })
+            }
+            var judged = [Bool](repeating: false, count: standards.count)
             for lesson in curriculum.lessons where lesson.kind != .assessment {
-                for (ref, node) in zip(lesson.standards, standards.lessonStandards[lesson.position]) {
-                    guard judged.insert(node).inserted else { continue }
-                    let first = standards.addressedAt[Int(node)]
-                    if standards.lastAssessedAt[Int(node)] > first { continue }
-                    // Point at the entry that first teaches it: its own, or its whole's in an earlier lesson.
-                    let teacher = first == CurriculumStandards.never ? lesson : curriculum.lessons[Int(first)]
-                    var anchor = ref
-                    for (other, otherNode) in zip(teacher.standards, standards.lessonStandards[teacher.position]) {
-                        var up = node
-                        while up >= 0, up != otherNode { up = standards.parent[Int(up)] }
-                        if up >= 0 { anchor = other; break }
+                for (ref, listed) in zip(lesson.standards, standards.lessonStandards[lesson.position]) {
+                    // The largest standards not assessed: the listed one, or those of its parts that are not.
+                    var stack: [Int32] = [listed]
+                    while let node = stack.popLast() {
+                        guard !judged[Int(node)] else { continue }
+                        judged[Int(node)] = true
+                        if fully[Int(node)] { continue }
+                        let parts = standards.children[Int(node)]
+                        if parts.contains(where: { fully[Int($0)] }) {
+                            stack.append(contentsOf: parts.reversed())
+                            continue
+                        }
+                        out.append(diagnostic(node, fallback: ref, lesson: lesson, curriculum: curriculum, standards: standards, all: all))
                     }
-                    out.append(Diagnostic(
-                        rule: d.id, severity: d.defaultSeverity,
-                        message: "\(standards.describe(node, in: all)) is taught from '\(teacher.id)' on, but no later assessment assesses it",
-                        location: anchor.location, help: "list \(ref.text) in a later assessment's `standards`"))
                 }
             }
         }
         return out
+    }
+
+    private func diagnostic(_ node: Int32, fallback ref: Ref, lesson: Lesson, curriculum: Curriculum,
+                            standards: CurriculumStandards, all: [Framework]) -> Diagnostic {
+        let d = Self.description
+        let first = standards.addressedAt[Int(node)]
+        // Point at the entry that first teaches it: its own, or its whole's, in that lesson.
+        let teacher = first == CurriculumStandards.never ? lesson : curriculum.lessons[Int(first)]
+        var anchor = ref
+        for (other, otherNode) in zip(teacher.standards, standards.lessonStandards[teacher.position]) {
+            var up = node
+            while up >= 0, up != otherNode { up = standards.parent[Int(up)] }
+            if up >= 0 { anchor = other; break }
+        }
+        let code = standards.code[Int(node)] ?? ref.text
+        return Diagnostic(
+            rule: d.id, severity: d.defaultSeverity,
+            message: "\(standards.describe(node, in: all)) is taught from '\(teacher.id)' on, but no later assessment assesses it",
+            location: anchor.location, help: "list \(code) in a later assessment's `standards`")
     }
 }

@@ -94,6 +94,35 @@ import Testing
         #expect(brief(yaml) == ["6:1: yaml-syntax"])
     }
 
+    @Test func redundancyThroughAUnitDoesNotDependOnOtherLessons() {
+        let yaml = """
+            curriculum: rp
+            grade: 6
+            units:
+              - id: upk
+                lessons:
+                  - {id: pk1, kind: review}
+              - id: u2
+                lessons:
+                  - {id: t1, kind: review, requires: [pk1, upk]}
+                  - {id: t2, kind: review, requires: [upk, pk1]}
+
+            """
+        #expect(brief(yaml) == ["9:43: redundant-prerequisite", "10:48: redundant-prerequisite"])
+    }
+
+    @Test func requiringAnEmptyUnitIsVacuouslySatisfied() {
+        let yaml = "curriculum: e\ngrade: 6\nunits:\n  - id: u\n    lessons: [{id: a, kind: review, requires: [later]}]\n  - id: later\n    lessons: []\n"
+        #expect(brief(yaml) == ["6:9: empty-unit"])
+    }
+
+    @Test func aSuppressionOfSeveralRulesThatHidesNothingIsOneFinding() {
+        let yaml = "curriculum: s\ngrade: 6\nunits:\n  - id: w  # sequencelint-disable-line balance, empty-unit\n    lessons: [{id: a, kind: review}]\n"
+        let result = TestSupport.lint(yaml)
+        #expect(result.diagnostics.map(\.brief) == ["4:12: unused-suppression"])
+        #expect(result.diagnostics.first?.message == "this suppression hides nothing: no 'balance', 'empty-unit' finding on this line")
+    }
+
     @Test func largeNumbersAreAccepted() {
         let yaml = "curriculum: n\ngrade: 6\nsequence: 1000000000\nunits:\n  - id: u\n    lessons:\n      - {id: a, kind: review, minutes: 100000}\n"
         #expect(brief(yaml).isEmpty)

@@ -352,6 +352,17 @@ enum CASEWriter {
         #expect(found == ["c.yml:6:62: unassessed-standard: 6.A.3.b is taught from 'l1' on, but no later assessment assesses it"])
     }
 
+    @Test func aWholeTaughtButOnlyPartlyAssessedReportsTheUnassessedPart() {
+        let found = lint([("c.yml", file([
+            "{id: c1, kind: conceptual, standards: [6.A.3, 6.A.1]}",
+            "{id: c2, kind: conceptual, standards: [6.A.2]}",
+            "{id: e1, kind: assessment, standards: [6.A.3.b, 6.A.1, 6.A.2]}",
+        ]))], enable: ["unassessed-standard"])
+        #expect(found.filter { $0.contains("unassessed") } == [
+            "c.yml:6:48: unassessed-standard: 6.A.3.a is taught from 'c1' on, but no later assessment assesses it",
+        ])
+    }
+
     @Test func staleRefreshedByAReviewOfTheWhole() {
         let old = "curriculum: c\ngrade: 3\nunits:\n  - id: u3\n    lessons:\n      - {id: old, kind: conceptual, standards: [3.B.1.a]}\n"
         let review = file(["{id: r, kind: review, standards: [3.B.1]}", "{id: l1, kind: conceptual, standards: [6.A.1], requires: [old]}"])

@@ -173,6 +173,16 @@ public enum SuppressionEngine {
                     }
                     continue
                 }
+                // Nothing at all hidden: one finding at the comment, naming its rules.
+                let known_ = s.rules.filter { known.contains($0.id) }
+                if s.rules.count > 1, known_.count == s.rules.count, !used[path]![k].contains(true),
+                   s.rules.allSatisfy({ ran.contains($0.id) }) {
+                    let names = s.rules.map { "'\($0.id)'" }.joined(separator: ", ")
+                    kept.append(Diagnostic(rule: "unused-suppression", severity: unusedSeverity,
+                                           message: "this suppression hides nothing: no \(names) finding \(what)",
+                                           location: s.location, help: "remove the comment"))
+                    continue
+                }
                 for (r, rule) in s.rules.enumerated() where !used[path]![k][r] {
                     if !known.contains(rule.id) {
                         kept.append(Diagnostic(rule: "unused-suppression", severity: unusedSeverity,

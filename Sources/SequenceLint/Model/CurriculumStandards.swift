@@ -37,6 +37,8 @@ public struct CurriculumStandards: Sendable {
     public private(set) var assumedFrom: [Int32] = []
     /// Latest position of an assessment covering each node (itself, a whole, or a part), or -1.
     public private(set) var lastAssessedAt: [Int32] = []
+    /// Latest position of an assessment of the node itself or of a whole it is part of, or -1.
+    public private(set) var lastAssessedAbove: [Int32] = []
     /// First position from which each node counts as taught or assumed, a whole counting once
     /// each of its parts is either.
     public private(set) var availableFrom: [Int32] = []
@@ -246,6 +248,7 @@ public struct CurriculumStandards: Sendable {
         }
         availableFrom = available
         lastAssessedAt = zip(assessedAbove, assessedBelow).map { max($0, $1) }
+        lastAssessedAbove = assessedAbove
     }
 
     /// Whether a node's grade is before the curriculum's earliest (prior knowledge).
