@@ -51,7 +51,9 @@ public struct AssessmentBeforeInstructionRule: Rule {
         let assumeEarlier = context.flag("assume-earlier-grades", of: d)
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) {
-            for lesson in curriculum.lessons where lesson.kind == .assessment {
+            // By index: copying every lesson to test its kind would retain all its fields.
+            for index in curriculum.lessons.indices where curriculum.lessons[index].kind == .assessment {
+                let lesson = curriculum.lessons[index]
                 let here = lesson.position
                 for (ref, node) in zip(lesson.standards, standards.lessonStandards[here]) {
                     // Addressed strictly before: an assessment addresses nothing itself.

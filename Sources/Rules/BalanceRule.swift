@@ -75,15 +75,15 @@ public struct BalanceRule: Rule {
     struct Tally {
         var conceptual = 0, procedural = 0, conceptualMinutes = 0, minutes = 0, allTimed = true
 
-        mutating func add(_ lesson: Lesson) {
-            switch lesson.kind {
+        mutating func add(_ kind: LessonKind?, minutes lessonMinutes: Int?) {
+            switch kind {
             case .conceptual?: conceptual += 1
             case .procedural?: procedural += 1
             default: return
             }
-            if let m = lesson.minutes {
+            if let m = lessonMinutes {
                 minutes += m
-                if lesson.kind == .conceptual { conceptualMinutes += m }
+                if kind == .conceptual { conceptualMinutes += m }
             } else {
                 allTimed = false
             }
@@ -134,10 +134,10 @@ public struct BalanceRule: Rule {
                 for u in file.units {
                     let unit = curriculum.units[u]
                     var tally = Tally()
-                    for l in unit.lessons { tally.add(curriculum.lessons[l]) }
+                    for l in unit.lessons { tally.add(curriculum.lessons[l].kind, minutes: curriculum.lessons[l].minutes) }
                     if !unit.id.isEmpty { judge(tally, "unit '\(unit.id)'", at: unit.idLocation) }
                     if grade != nil {
-                        for l in unit.lessons { grade!.tally.add(curriculum.lessons[l]) }
+                        for l in unit.lessons { grade!.tally.add(curriculum.lessons[l].kind, minutes: curriculum.lessons[l].minutes) }
                     }
                 }
             }

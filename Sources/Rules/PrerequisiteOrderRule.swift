@@ -50,8 +50,8 @@ public struct PrerequisiteOrderRule: Rule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
-            for lesson in curriculum.lessons {
-                let here = lesson.position
+            for here in curriculum.lessons.indices where !curriculum.lessons[here].requires.isEmpty {
+                let lesson = curriculum.lessons[here]
                 for (e, ref) in lesson.requires.enumerated() {
                     let target = Int(graph.entryTarget[here][e])
                     guard target >= 0, curriculum.lastPosition(of: target, in: graph) >= here else { continue }

@@ -46,9 +46,10 @@ public struct ProcedureBeforeConceptRule: Rule {
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) {
             // With a framework, a conceptual lesson on a whole covers its parts, and on all parts the whole.
-            let conceptualAt = standards.firstAddressed(in: curriculum) { $0.kind == .conceptual }
+            let conceptualAt = standards.firstAddressed(in: curriculum) { $0 == .conceptual }
             var judged = [Bool](repeating: false, count: standards.count)
-            for lesson in curriculum.lessons where lesson.kind == .procedural {
+            for index in curriculum.lessons.indices where curriculum.lessons[index].kind == .procedural {
+                let lesson = curriculum.lessons[index]
                 for (ref, node) in zip(lesson.standards, standards.lessonStandards[lesson.position]) {
                     guard !judged[Int(node)] else { continue }
                     judged[Int(node)] = true

@@ -68,7 +68,10 @@ public struct ProgressionGapRule: Rule {
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) where !standards.frameworks.isEmpty {
             var reported = Set<Int64>()
-            for lesson in curriculum.lessons where lesson.kind != .assessment {
+            for index in curriculum.lessons.indices where curriculum.lessons[index].kind != .assessment {
+                // Only the lessons that first address something need the whole lesson.
+                guard standards.lessonStandards[index].contains(where: { standards.addressedAt[Int($0)] == Int32(index) }) else { continue }
+                let lesson = curriculum.lessons[index]
                 let here = lesson.position
                 for (ref, node) in zip(lesson.standards, standards.lessonStandards[here]) where standards.isKnown(node) {
                     // Only at the lesson that first addresses it (possibly through a part).

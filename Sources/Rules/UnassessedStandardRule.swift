@@ -52,7 +52,8 @@ public struct UnassessedStandardRule: Rule {
                     || (!parts.isEmpty && parts.allSatisfy { fully[Int($0)] })
             }
             var judged = [Bool](repeating: false, count: standards.count)
-            for lesson in curriculum.lessons where lesson.kind != .assessment {
+            for index in curriculum.lessons.indices where curriculum.lessons[index].kind != .assessment {
+                let lesson = curriculum.lessons[index]
                 for (ref, listed) in zip(lesson.standards, standards.lessonStandards[lesson.position]) {
                     // The largest standards not assessed: the listed one, or those of its parts that are not.
                     var stack: [Int32] = [listed]

@@ -49,7 +49,8 @@ public struct UnknownReferenceRule: Rule {
             // Suggestions compare with every id: a budget keeps a file of many typos fast.
             var suggestionBudget = 100_000
             var suggested: [String: String?] = [:]
-            for lesson in curriculum.lessons {
+            for index in curriculum.lessons.indices where graph.entryTarget[index].contains(-1) {
+                let lesson = curriculum.lessons[index]
                 for (e, ref) in lesson.requires.enumerated() where graph.entryTarget[lesson.position][e] < 0 {
                     var message = "'\(lesson.id)' requires '\(ref.text)', which is no lesson or unit of curriculum '\(curriculum.id)'"
                     var help = "check the id, or add the lesson it names"

@@ -42,7 +42,8 @@ public struct UntaggedLessonRule: Rule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for curriculum in context.model.curricula {
-            for lesson in curriculum.lessons where lesson.standards.isEmpty && lesson.kind != .review {
+            for index in curriculum.lessons.indices where curriculum.lessons[index].standards.isEmpty && curriculum.lessons[index].kind != .review {
+                let lesson = curriculum.lessons[index]
                 let verb = lesson.kind == .assessment ? "assesses" : "addresses"
                 out.append(Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity,
                                       message: "lesson '\(lesson.id)' \(verb) no standards", location: lesson.idLocation,

@@ -179,9 +179,9 @@ public struct CurriculumStandards: Sendable {
     /// First teaching position at which each node is addressed by a lesson passing `counts`,
     /// with the hierarchy folded in (a lesson on a whole covers its parts; a whole is covered once
     /// all its parts are).
-    public func firstAddressed(in curriculum: Curriculum, where counts: (Lesson) -> Bool) -> [Int32] {
+    public func firstAddressed(in curriculum: Curriculum, where counts: (LessonKind?) -> Bool) -> [Int32] {
         var first = [Int32](repeating: Self.never, count: code.count)
-        for (l, nodes) in lessonStandards.enumerated() where counts(curriculum.lessons[l]) {
+        for (l, nodes) in lessonStandards.enumerated() where counts(curriculum.lessons[l].kind) {
             for node in nodes where first[Int(node)] == Self.never { first[Int(node)] = Int32(l) }
         }
         for node in topDown {
@@ -200,7 +200,7 @@ public struct CurriculumStandards: Sendable {
 
     private mutating func computeTimes(_ curriculum: Curriculum) {
         let n = code.count
-        let addressed = firstAddressed(in: curriculum) { $0.kind != .assessment }
+        let addressed = firstAddressed(in: curriculum) { $0 != .assessment }
         var assessed = [Int32](repeating: -1, count: n)
         for (l, nodes) in lessonStandards.enumerated() where curriculum.lessons[l].kind == .assessment {
             for node in nodes { assessed[Int(node)] = max(assessed[Int(node)], Int32(l)) }
