@@ -51,10 +51,10 @@ public struct RedundantPrerequisiteRule: Rule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
-            // Pruning by position is sound only when every requirement points back.
+            // Stopping a search early assumes every requirement points back.
             var pointsBack = true
-            for lesson in curriculum.lessons where pointsBack {
-                for t in graph.entryTarget[lesson.position] where t >= 0 && curriculum.lastPosition(of: Int(t), in: graph) >= lesson.position {
+            for l in curriculum.lessons.indices where pointsBack {
+                for t in graph.entryTarget[l] where t >= 0 && curriculum.lastPosition(of: Int(t), in: graph) >= l {
                     pointsBack = false
                 }
             }
@@ -63,14 +63,23 @@ public struct RedundantPrerequisiteRule: Rule {
             // order sees every successor component before its predecessors.
             let components = graph.digraph.componentIsCyclic.count
             var reach = [Int](repeating: -1, count: components)
-            var members = [[Int32]](repeating: [], count: components)
+            // Nodes grouped by component (a counting sort), without an array per component.
+            var start = [Int](repeating: 0, count: components + 1)
             for node in 0..<graph.nodeCount {
                 let c = Int(graph.component[node])
-                members[c].append(Int32(node))
+                start[c + 1] += 1
                 reach[c] = max(reach[c], curriculum.lastPosition(of: node, in: graph))
             }
+            for c in 0..<components { start[c + 1] += start[c] }
+            var fill = start
+            var members = [Int32](repeating: 0, count: graph.nodeCount)
+            for node in 0..<graph.nodeCount {
+                let c = Int(graph.component[node])
+                members[fill[c]] = Int32(node)
+                fill[c] += 1
+            }
             for c in 0..<components {
-                for node in members[c] {
+                for node in members[start[c]..<start[c + 1]] {
                     for edge in graph.edges(of: Int(node)) {
                         let d = Int(graph.component[Int(graph.edgeTarget[edge])])
                         if d != c { reach[c] = max(reach[c], reach[d]) }
