@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Puts the files of each curriculum in teaching order and indexes its lessons and units.
 public enum ModelBuilder {
     /// Groups file models by curriculum id and assembles each curriculum.
@@ -19,40 +21,67 @@ public enum ModelBuilder {
 
     static func assemble(id: String, files: [FileModel]) -> Curriculum {
         let ordered = files.sorted { teachingOrder($0.file, $1.file) }
-        var curriculum = Curriculum(id: id, files: [], units: [], lessons: [], items: [:], duplicates: [])
-        curriculum.lessons.reserveCapacity(ordered.reduce(0) { $0 + $1.lessons.count })
-        for (fileIndex, part) in ordered.enumerated() {
-            let unitBase = curriculum.units.count, lessonBase = curriculum.lessons.count
-            var file = part.file
-            file.units = unitBase..<(unitBase + part.units.count)
-            curriculum.files.append(file)
-            for var unit in part.units {
-                unit.file = fileIndex
-                unit.position += unitBase
-                unit.lessons = (unit.lessons.lowerBound + lessonBase)..<(unit.lessons.upperBound + lessonBase)
-                curriculum.units.append(unit)
+        var bases: [(unit: Int, lesson: Int)] = []
+        var units = 0, lessons = 0
+        for part in ordered {
+            bases.append((units, lessons))
+            units += part.units.count
+            lessons += part.lessons.count
+        }
+        let unitBases = bases.map(\.unit), lessonBases = bases.map(\.lesson)
+        // Copying the lessons and indexing the ids are independent: one core each.
+        final class Halves: @unchecked Sendable {
+            var files: [CurriculumFile] = [], units: [Unit] = [], lessons: [Lesson] = []
+            var items: [String: Item] = [:], duplicates: [(later: Item, first: Item)] = []
+        }
+        let halves = Halves()
+        let (unitCount, lessonCount) = (units, lessons)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            if half == 0 {
+                var files: [CurriculumFile] = [], units: [Unit] = [], lessons: [Lesson] = []
+                units.reserveCapacity(unitCount)
+                lessons.reserveCapacity(lessonCount)
+                for (fileIndex, part) in ordered.enumerated() {
+                    let unitBase = unitBases[fileIndex], lessonBase = lessonBases[fileIndex]
+                    var file = part.file
+                    file.units = unitBase..<(unitBase + part.units.count)
+                    files.append(file)
+                    for var unit in part.units {
+                        unit.file = fileIndex
+                        unit.position += unitBase
+                        unit.lessons = (unit.lessons.lowerBound + lessonBase)..<(unit.lessons.upperBound + lessonBase)
+                        units.append(unit)
+                    }
+                    for var lesson in part.lessons {
+                        lesson.unit += unitBase
+                        lesson.position += lessonBase
+                        lessons.append(lesson)
+                    }
+                }
+                (halves.files, halves.units, halves.lessons) = (files, units, lessons)
+            } else {
+                // Definitions in teaching order: each unit, then its lessons.
+                var items: [String: Item] = [:]
+                var duplicates: [(later: Item, first: Item)] = []
+                items.reserveCapacity(unitCount + lessonCount)
+                func define(_ item: Item, _ id: String) {
+                    guard !id.isEmpty else { return }
+                    if let first = items[id] {
+                        duplicates.append((later: item, first: first))
+                    } else {
+                        items[id] = item
+                    }
+                }
+                for (fileIndex, part) in ordered.enumerated() {
+                    for (u, unit) in part.units.enumerated() {
+                        define(.unit(unitBases[fileIndex] + u), unit.id)
+                        for l in unit.lessons { define(.lesson(lessonBases[fileIndex] + l), part.lessons[l].id) }
+                    }
+                }
+                (halves.items, halves.duplicates) = (items, duplicates)
             }
-            for var lesson in part.lessons {
-                lesson.unit += unitBase
-                lesson.position += lessonBase
-                curriculum.lessons.append(lesson)
-            }
         }
-        // Definitions in teaching order: each unit, then its lessons.
-        curriculum.items.reserveCapacity(curriculum.lessons.count + curriculum.units.count)
-        for (u, unit) in curriculum.units.enumerated() {
-            define(.unit(u), id: unit.id, in: &curriculum)
-            for l in unit.lessons { define(.lesson(l), id: curriculum.lessons[l].id, in: &curriculum) }
-        }
-        return curriculum
-    }
-
-    private static func define(_ item: Item, id: String, in curriculum: inout Curriculum) {
-        guard !id.isEmpty else { return }
-        if let first = curriculum.items[id] {
-            curriculum.duplicates.append((later: item, first: first))
-        } else {
-            curriculum.items[id] = item
-        }
+        return Curriculum(id: id, files: halves.files, units: halves.units, lessons: halves.lessons,
+                          items: halves.items, duplicates: halves.duplicates)
     }
 }
