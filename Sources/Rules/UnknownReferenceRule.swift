@@ -54,6 +54,7 @@ public struct UnknownReferenceRule: Rule {
                 for (e, ref) in lesson.requires.enumerated() where graph.entryTarget[lesson.position][e] < 0 {
                     var message = "'\(lesson.id)' requires '\(ref.text)', which is no lesson or unit of curriculum '\(curriculum.id)'"
                     var help = "check the id, or add the lesson it names"
+                    var fix: Fix?
                     if codes == nil {
                         // Distinct spellings first: curricula repeat a few hundred codes many times.
                         var spellings = Set<String>()
@@ -73,13 +74,14 @@ public struct UnknownReferenceRule: Rule {
                         }
                         if let near {
                             message += "; did you mean '\(near)'?"
+                            fix = Fix("replace with '\(near)'", location: ref.location, replacement: near)
                             help = "write '\(near)' if that is the lesson meant, or add the lesson '\(ref.text)'"
                         } else if ref.text.contains(","), ref.text.split(separator: ",").allSatisfy({ curriculum.items[$0.trimmingCharacters(in: .whitespaces)] != nil }) {
                             help = "to require several, write a list: `requires: [\(ref.text)]`"
                         }
                     }
                     out.append(Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity,
-                                          message: message, location: ref.location, help: help))
+                                          message: message, location: ref.location, help: help, fix: fix))
                 }
             }
         }

@@ -113,23 +113,26 @@ public struct UnknownStandardRule: Rule {
             var codes: [String]?
             var budget = 2_000_000
             // The same unknown code is usually written many times: suggest for each spelling once.
-            var suggestions: [String: String] = [:]
+            var suggestions: [String: String?] = [:]
             func report(_ ref: Ref, _ what: String) {
                 var message = "\(what) '\(ref.text)' is not a standard of \(scope)"
+                let near: String?
                 if let known = suggestions[ref.text] {
-                    message += known
+                    near = known
                 } else {
                     if codes == nil { codes = standards.frameworks.flatMap { all[$0].standards.compactMap(\.code) } }
-                    var suggestion = ""
+                    var found: String?
                     if budget > 0 {
                         budget -= codes!.count
-                        suggestion = Self.closestCode(to: ref.text, among: codes!).map { "; did you mean '\($0)'?" } ?? ""
+                        found = Self.closestCode(to: ref.text, among: codes!)
                     }
-                    suggestions[ref.text] = suggestion
-                    message += suggestion
+                    suggestions[ref.text] = found
+                    near = found
                 }
+                if let near { message += "; did you mean '\(near)'?" }
                 out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity, message: message, location: ref.location,
-                                      help: "use a code the framework defines, or remove it"))
+                                      help: "use a code the framework defines, or remove it",
+                                      fix: near.map { Fix("replace with '\($0)'", location: ref.location, replacement: $0) }))
             }
             for (text, location) in zip(context.configuration.assumes, context.configuration.assumeLocations)
                 where standards.configUnknown.contains(text) {

@@ -174,3 +174,36 @@ import Testing
         #expect(named.stdout.hasPrefix("template.yaml:"))
     }
 }
+
+/// Machine-applicable fixes: applying them removes the findings they are attached to.
+@Suite struct FixTests {
+    /// Applies fixes (single-line spans) to a text, last first so earlier positions stay valid.
+    func apply(_ fixes: [Fix], to text: String) -> String {
+        var lines = text.components(separatedBy: "\n").map { Array($0.unicodeScalars) }
+        for fix in fixes.sorted(by: { $0.location.start > $1.location.start }) {
+            let l = fix.location.start.line - 1
+            let from = fix.location.start.column - 1, to = fix.location.end.column
+            lines[l].replaceSubrange(from..<to, with: fix.replacement.unicodeScalars)
+        }
+        return lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
+    }
+
+    @Test func fixesRemoveTheirFindings() throws {
+        let yaml = """
+            curriculum: f
+            grade: 6
+            units:
+              - id: ratios
+                titel: Ratios
+                lessons:
+                  - {id: ratios-01, kind: conceptul, standards: [6.RP.A.1]}
+                  - {id: ratios-02, kind: conceptual, standards: [6.RP.A.1], requires: ["ratio-01"]}
+
+            """
+        let before = TestSupport.lint(yaml)
+        let fixes = before.diagnostics.compactMap(\.fix)
+        #expect(fixes.map(\.replacement) == ["title", "conceptual", "ratios-01"])
+        let after = TestSupport.lint(apply(fixes, to: yaml))
+        #expect(after.diagnostics.isEmpty, "\(after.diagnostics.map(\.message))")
+    }
+}

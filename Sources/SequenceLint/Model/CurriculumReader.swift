@@ -50,9 +50,11 @@ struct SchemaReader {
 
     func location(_ node: Int32) -> Location { Location(file: file, node: doc[node]) }
 
-    mutating func error(_ message: String, at node: Int32, help: String? = nil) {
+    mutating func error(_ message: String, at node: Int32, help: String? = nil, replaceWith replacement: String? = nil) {
+        // Where the fix is a known spelling, it is a machine-applicable replacement too.
+        let fix = replacement.map { Fix("replace with '\($0)'", location: location(node), replacement: $0) }
         diagnostics.append(Diagnostic(rule: "schema", severity: .error, message: message,
-                                      location: location(node), help: help))
+                                      location: location(node), help: help, fix: fix))
     }
 
     func describe(_ node: Int32) -> String {
@@ -118,8 +120,9 @@ struct SchemaReader {
             }
             let name = doc.string(key)
             let names = allowed.map { $0.description }
-            error("unknown key '\(name)' in \(what)\(Suggestions.didYouMean(name, among: names))", at: key,
-                  help: "the keys of \(what) are \(names.andList)")
+            let near = Suggestions.closest(to: name, among: names)
+            error("unknown key '\(name)' in \(what)\(near.map { "; did you mean '\($0)'?" } ?? "")", at: key,
+                  help: "the keys of \(what) are \(names.andList)", replaceWith: near)
         }
         return fields
     }
@@ -312,8 +315,9 @@ struct SchemaReader {
                 kind = LessonKind(rawValue: text.trimmingSpaces)
                 if kind == nil {
                     let kinds = LessonKind.allCases.map(\.rawValue)
-                    error("invalid kind '\(text)'\(Suggestions.didYouMean(text, among: kinds))", at: field.value,
-                          help: "a lesson's kind is \(kinds.orList)")
+                    let near = Suggestions.closest(to: text, among: kinds)
+                    error("invalid kind '\(text)'\(near.map { "; did you mean '\($0)'?" } ?? "")", at: field.value,
+                          help: "a lesson's kind is \(kinds.orList)", replaceWith: near)
                 }
             } else if doc.isNull(field.value) {
                 error("\(name) has an empty 'kind'", at: field.key,
