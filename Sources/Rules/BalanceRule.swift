@@ -110,10 +110,10 @@ public struct BalanceRule: Rule {
             let share = tally.share
             guard share < low || share > high else { return }
             let help = share < low
-                ? "add conceptual lessons (or turn drill into lessons that build the idea) so that at least \(percent(low)) is conceptual"
-                : "add procedural lessons that build fluency so that at most \(percent(high)) is conceptual"
+                ? "add conceptual lessons (or turn drill into lessons that build the idea) so that at least \(Percent.text(low)) is conceptual"
+                : "add procedural lessons that build fluency so that at most \(Percent.text(high)) is conceptual"
             out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity,
-                                  message: "\(what) is \(percent(share, beside: share < low ? low : high)) conceptual (\(tally.basis)); expected \(percent(low)) to \(percent(high))",
+                                  message: "\(what) is \(Percent.text(share, beside: share < low ? low : high)) conceptual (\(tally.basis)); expected \(Percent.text(low)) to \(Percent.text(high))",
                                   location: location, help: help))
         }
         for curriculum in context.model.curricula {
@@ -144,18 +144,5 @@ public struct BalanceRule: Rule {
             flushGrade()
         }
         return out
-    }
-
-    private func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
-
-    /// A share beside a bound it is outside of, with enough decimals not to look equal to it.
-    private func percent(_ x: Double, beside bound: Double) -> String {
-        var digits = 0
-        while digits < 4 {
-            let scale = pow(10.0, Double(digits))
-            if (x * 100 * scale).rounded() != (bound * 100 * scale).rounded() { break }
-            digits += 1
-        }
-        return String(format: "%.\(digits)f%%", x * 100)
     }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// What a rule reads: the model, each curriculum's graph, problems found while loading, and options.
 public struct LintContext: Sendable {
     /// The curricula read.
@@ -23,23 +21,12 @@ public struct LintContext: Sendable {
         self.options = options
         self.configuration = configuration
         // Graphs and standards are independent: build them on two cores.
-        final class Parts: @unchecked Sendable {
-            var graphs: [PrerequisiteGraph] = []
-            var standards: [CurriculumStandards] = []
-        }
-        let parts = Parts()
-        DispatchQueue.concurrentPerform(iterations: 2) { i in
-            if i == 0 {
-                parts.graphs = model.curricula.map(PrerequisiteGraph.init)
-            } else {
-                parts.standards = model.curricula.map {
-                    CurriculumStandards($0, frameworks: model.frameworks, configAssumes: configuration.assumes,
-                                        looseMatching: configuration.looseMatching)
-                }
+        (graphs, standards) = inParallel({ model.curricula.map(PrerequisiteGraph.init) }, {
+            model.curricula.map {
+                CurriculumStandards($0, frameworks: model.frameworks, configAssumes: configuration.assumes,
+                                    looseMatching: configuration.looseMatching)
             }
-        }
-        self.graphs = parts.graphs
-        self.standards = parts.standards
+        })
     }
 
     /// Framework findings (duplicate codes, unknown references, loops) reported by a rule.
@@ -47,31 +34,31 @@ public struct LintContext: Sendable {
         model.frameworks.flatMap { $0.findings.filter { $0.rule == rule } }
     }
 
-    /// A numeric option of a rule: configured, else its declared default.
+    /// A rule option: configured, else its declared default (a rule asks only for options it declares).
+    private func option(_ name: String, of rule: RuleDescription) -> OptionValue {
+        if let value = options[rule.id]?[name] { return value }
+        guard let declared = rule.options.first(where: { $0.name == name }) else {
+            preconditionFailure("rule \(rule.id) declares no option \(name)")
+        }
+        return declared.defaultValue
+    }
+
+    /// A numeric option of a rule.
     public func number(_ name: String, of rule: RuleDescription) -> Double {
-        if case .number(let value)? = options[rule.id]?[name] { return value }
-        for option in rule.options where option.name == name {
-            if case .number(let value) = option.defaultValue { return value }
-        }
-        preconditionFailure("rule \(rule.id) declares no numeric option \(name)")
+        guard case .number(let value) = option(name, of: rule) else { preconditionFailure("\(name) is no number") }
+        return value
     }
 
-    /// A list option of a rule: configured, else its declared default.
+    /// A list option of a rule.
     public func strings(_ name: String, of rule: RuleDescription) -> [String] {
-        if case .strings(let value)? = options[rule.id]?[name] { return value }
-        for option in rule.options where option.name == name {
-            if case .strings(let value) = option.defaultValue { return value }
-        }
-        preconditionFailure("rule \(rule.id) declares no list option \(name)")
+        guard case .strings(let value) = option(name, of: rule) else { preconditionFailure("\(name) is no list") }
+        return value
     }
 
-    /// A true/false option of a rule: configured, else its declared default.
+    /// A true/false option of a rule.
     public func flag(_ name: String, of rule: RuleDescription) -> Bool {
-        if case .bool(let value)? = options[rule.id]?[name] { return value }
-        for option in rule.options where option.name == name {
-            if case .bool(let value) = option.defaultValue { return value }
-        }
-        preconditionFailure("rule \(rule.id) declares no flag option \(name)")
+        guard case .bool(let value) = option(name, of: rule) else { preconditionFailure("\(name) is no flag") }
+        return value
     }
 }
 

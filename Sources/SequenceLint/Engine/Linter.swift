@@ -229,35 +229,26 @@ public struct Linter: Sendable {
 
     /// Reads and loads files in parallel, one per core at a time.
     func loadAll(_ paths: [(path: String, asFramework: Bool)], named: Set<String>, limits: YAMLLimits) throws -> [LoadedFile] {
-        final class Slots: @unchecked Sendable {
-            var items: [Result<LoadedFile, LintError>?]
-            init(_ n: Int) { items = Array(repeating: nil, count: n) }
-        }
-        let slots = Slots(paths.count)
-        let limits = limits
-        slots.items.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-                let (path, asFramework) = paths[i]
-                do {
-                    let readStart = Timing.shared != nil ? Timing.now() : 0
-                    let bytes = try SourceDiscovery.readFile(path, limit: limits.maxBytes)
-                    Timing.shared?.add("read", Timing.now() - readStart)
-                    var file = Self.load(path: path, bytes: bytes, limits: limits, asFramework: asFramework,
-                                         named: asFramework || named.contains(path))
-                    // The text is read again for the few files a report quotes: holding every
-                    // file until the end would double the memory of a large run.
-                    file.bytes = []
-                    file.onDisk = true
-                    out[i] = .success(file)
-                } catch let error as LintError {
-                    out[i] = .failure(error)
-                } catch {
-                    out[i] = .failure(.unreadable(path, "\(error)"))
-                }
+        let results = parallelMap(paths.count) { i -> Result<LoadedFile, LintError> in
+            let (path, asFramework) = paths[i]
+            do {
+                let readStart = Timing.shared != nil ? Timing.now() : 0
+                let bytes = try SourceDiscovery.readFile(path, limit: limits.maxBytes)
+                Timing.shared?.add("read", Timing.now() - readStart)
+                var file = Self.load(path: path, bytes: bytes, limits: limits, asFramework: asFramework,
+                                     named: asFramework || named.contains(path))
+                // The text is read again for the few files a report quotes: holding every
+                // file until the end would double the memory of a large run.
+                file.bytes = []
+                file.onDisk = true
+                return .success(file)
+            } catch let error as LintError {
+                return .failure(error)
+            } catch {
+                return .failure(.unreadable(path, "\(error)"))
             }
         }
-        return try slots.items.map { try $0!.get() }
+        return try results.map { try $0.get() }
     }
 
     func run(_ files: consuming [LoadedFile], request: LintRequest) -> LintResult {
@@ -308,22 +299,16 @@ public struct Linter: Sendable {
         var diagnostics: [Diagnostic] = []
         // Rules only read the context: they run side by side, and their findings are joined in
         // catalog order (then sorted), so the output does not depend on which finished first.
-        let active = rules.filter { severity(of: $0.description, in: request) != .off }
-        final class Findings: @unchecked Sendable {
-            var slots: [[Diagnostic]]
-            init(_ n: Int) { slots = Array(repeating: [], count: n) }
+        // Each rule's severity, once: it decides which rules run and how their findings are reported.
+        let levels: [Severity] = rules.map { severity(of: $0.description, in: request) }
+        let active: [any Rule.Type] = zip(rules, levels).filter { $0.1 != .off }.map { $0.0 }
+        let activeLevels = levels.filter { $0 != .off }
+        let findings = parallelMap(active.count) { i in
+            Timing.measure("rule \(active[i].description.id)") { active[i].init().check(context) }
         }
-        let findings = Findings(active.count)
-        findings.slots.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            DispatchQueue.concurrentPerform(iterations: active.count) { i in
-                let rule = active[i]
-                out[i] = Timing.measure("rule \(rule.description.id)") { rule.init().check(context) }
-            }
-        }
-        for (rule, found) in zip(active, findings.slots) {
-            let description = rule.description
-            let severity = severity(of: description, in: request)
+        for (index, found) in findings.enumerated() {
+            let description = active[index].description
+            let severity = activeLevels[index]
             // A rule may report some findings below its severity (an unresolved CASE reference is a
             // warning); configuration or --enable sets them all.
             let configured = request.severities[description.id] != nil || request.configuration.severities[description.id] != nil
@@ -338,16 +323,9 @@ public struct Linter: Sendable {
         defer { Timing.shared?.record("suppress, sort", since: finishStart) }
         var suppressed = 0
         if !suppressions.isEmpty {
-            var ran = Set<String>()
-            var known = Set<String>()
-            var unusedSeverity = Severity.off
-            for candidate in rules {
-                let description = candidate.description
-                let level = severity(of: description, in: request)
-                known.insert(description.id)
-                if level != .off { ran.insert(description.id) }
-                if description.id == "unused-suppression" { unusedSeverity = level }
-            }
+            let known = Set(rules.map { $0.description.id })
+            let ran = Set(active.map { $0.description.id })
+            let unusedSeverity = zip(rules, levels).first { $0.0.description.id == "unused-suppression" }?.1 ?? .off
             let applied = SuppressionEngine.apply(suppressions, to: diagnostics, known: known, ran: ran, unusedSeverity: unusedSeverity)
             diagnostics = applied.0
             suppressed = applied.1

@@ -221,8 +221,7 @@ public struct Digraph: Sendable {
             let mid = (lo + hi) / 2
             if Int(edgeStart[mid]) <= edge { lo = mid } else { hi = mid }
         }
-        // Skip nodes without edges that share the same start.
-        while lo + 1 <= nodeCount, Int(edgeStart[lo + 1]) <= edge { lo += 1 }
+        // The largest node whose edges start at or before `edge`: nodes without edges are passed.
         return lo
     }
 

@@ -91,7 +91,15 @@ public struct Framework: Sendable {
                 stack.append(c)
             }
         }
-        var looseCount: [String: Int] = [:]
+        (exact, loose) = Self.codeIndex(standards)
+        marksEmphasis = standards.contains { $0.emphasis != nil }
+    }
+
+    /// Codes to standards: exactly (the first of a repeated code), and loosely for the loose keys
+    /// only one code has ("Framework codes that are equal under that loose comparison match
+    /// exactly only").
+    static func codeIndex(_ standards: [Standard]) -> (exact: [String: Int32], loose: [String: Int32]) {
+        var exact: [String: Int32] = [:], loose: [String: Int32] = [:], looseCount: [String: Int] = [:]
         for (i, s) in standards.enumerated() {
             guard let code = s.code else { continue }
             if exact[code] == nil { exact[code] = Int32(i) }
@@ -100,7 +108,7 @@ public struct Framework: Sendable {
             if loose[key] == nil { loose[key] = Int32(i) }
         }
         for (key, n) in looseCount where n > 1 { loose[key] = nil }
-        marksEmphasis = standards.contains { $0.emphasis != nil }
+        return (exact, loose)
     }
 
     /// The standard a written code names: equal after trimming, else (when `looseMatching`)

@@ -63,26 +63,13 @@ extension SchemaReader {
                 byCode[code] = i
             }
         }
-        let looseIndex = Self.looseIndex(standards)
+        let looseIndex = Framework.codeIndex(standards).loose
         resolve(links, in: &standards, findings: &findings, frameworkID: id) { target in
             if let i = byCode[target.trimmingSpaces] { return i }
-            return looseIndex[StandardCode.looseKey(target)]
+            return looseIndex[StandardCode.looseKey(target)].map(Int.init)
         }
         return Framework(id: id, title: title, path: path, idLocation: location(idField.value),
                          standards: standards, findings: findings)
-    }
-
-    static func looseIndex(_ standards: [Standard]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        var count: [String: Int] = [:]
-        for (i, s) in standards.enumerated() {
-            guard let code = s.code else { continue }
-            let key = StandardCode.looseKey(code)
-            count[key, default: 0] += 1
-            if index[key] == nil { index[key] = i }
-        }
-        for (key, n) in count where n > 1 { index[key] = nil }
-        return index
     }
 
     private mutating func readStandard(_ node: Int32, into standards: inout [Standard], links: inout [PendingLink]) {

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Puts the files of each curriculum in teaching order and indexes its lessons and units.
 public enum ModelBuilder {
     /// Groups file models by curriculum id and assembles each curriculum.
@@ -30,14 +28,8 @@ public enum ModelBuilder {
         }
         let unitBases = bases.map(\.unit), lessonBases = bases.map(\.lesson)
         // Copying the lessons and indexing the ids are independent: one core each.
-        final class Halves: @unchecked Sendable {
-            var files: [CurriculumFile] = [], units: [Unit] = [], lessons: [Lesson] = []
-            var items: [String: Item] = [:], duplicates: [(later: Item, first: Item)] = []
-        }
-        let halves = Halves()
         let (unitCount, lessonCount) = (units, lessons)
-        DispatchQueue.concurrentPerform(iterations: 2) { half in
-            if half == 0 {
+        let (copied, indexed) = inParallel({ () -> ([CurriculumFile], [Unit], [Lesson]) in
                 var files: [CurriculumFile] = [], units: [Unit] = [], lessons: [Lesson] = []
                 units.reserveCapacity(unitCount)
                 lessons.reserveCapacity(lessonCount)
@@ -58,8 +50,8 @@ public enum ModelBuilder {
                         lessons.append(lesson)
                     }
                 }
-                (halves.files, halves.units, halves.lessons) = (files, units, lessons)
-            } else {
+                return (files, units, lessons)
+        }, { () -> ([String: Item], [(later: Item, first: Item)]) in
                 // Definitions in teaching order: each unit, then its lessons.
                 var items: [String: Item] = [:]
                 var duplicates: [(later: Item, first: Item)] = []
@@ -78,10 +70,9 @@ public enum ModelBuilder {
                         for l in unit.lessons { define(.lesson(lessonBases[fileIndex] + l), part.lessons[l].id) }
                     }
                 }
-                (halves.items, halves.duplicates) = (items, duplicates)
-            }
-        }
-        return Curriculum(id: id, files: halves.files, units: halves.units, lessons: halves.lessons,
-                          items: halves.items, duplicates: halves.duplicates)
+                return (items, duplicates)
+        })
+        return Curriculum(id: id, files: copied.0, units: copied.1, lessons: copied.2,
+                          items: indexed.0, duplicates: indexed.1)
     }
 }
