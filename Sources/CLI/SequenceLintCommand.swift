@@ -191,6 +191,9 @@ extension SequenceLintCommand {
                 for path in result.skipped {
                     FileHandle.standardError.write(Data("sequencelint: skipped \(path): not a curriculum map\n".utf8))
                 }
+                for notice in result.notices {
+                    FileHandle.standardError.write(Data("sequencelint: \(notice)\n".utf8))
+                }
             }
             let shown = quiet ? result.diagnostics.filter { $0.severity == .error } : result.diagnostics
             let useColor = output == nil && (color ?? Terminal.wantsColor)

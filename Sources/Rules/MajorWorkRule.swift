@@ -77,7 +77,7 @@ public struct MajorWorkRule: Rule {
                             let lesson = curriculum.lessons[l]
                             // An assessment assesses rather than addresses: it is not time on major work.
                             let isMajor = lesson.kind != .assessment
-                                && standards.lessonStandards[l].contains { standards.info($0, in: all)?.emphasis == .major }
+                                && standards.lessonStandards[l].contains { standards.counts($0, inLesson: l) && standards.info($0, in: all)?.emphasis == .major }
                             lessons += 1
                             if isMajor { major += 1 }
                             if let m = lesson.minutes {

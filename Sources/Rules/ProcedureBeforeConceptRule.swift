@@ -50,7 +50,8 @@ public struct ProcedureBeforeConceptRule: Rule {
             var judged = [Bool](repeating: false, count: standards.count)
             for index in curriculum.lessons.indices where curriculum.lessons[index].kind == .procedural {
                 let lesson = curriculum.lessons[index]
-                for (ref, node) in zip(lesson.standards, standards.lessonStandards[lesson.position]) {
+                for (ref, node) in zip(lesson.standards, standards.lessonStandards[lesson.position])
+                    where standards.counts(node, inLesson: index) {
                     guard !judged[Int(node)] else { continue }
                     judged[Int(node)] = true
                     let first = conceptualAt[Int(node)]
@@ -58,7 +59,8 @@ public struct ProcedureBeforeConceptRule: Rule {
                     if first != CurriculumStandards.never {
                         let other = curriculum.lessons[Int(first)]
                         // Point at the conceptual lesson's entry for the same code when it has one.
-                        let entry = zip(other.standards, standards.lessonStandards[other.position]).first { $0.1 == node }?.0
+                        let entry = zip(other.standards, standards.lessonStandards[other.position])
+                            .first { $0.1 == node && standards.counts(node, inLesson: other.position) }?.0
                         out.append(Diagnostic(
                             rule: d.id, severity: d.defaultSeverity,
                             message: "procedural lesson '\(lesson.id)' addresses \(ref.text) before any conceptual lesson does; the first, '\(other.id)', is taught \(curriculum.distance(from: lesson.position, to: other.position))",

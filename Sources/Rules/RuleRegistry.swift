@@ -4,10 +4,14 @@ import SequenceLintKit
 public enum RuleRegistry {
     /// Every rule, alphabetical by id.
     public static let all: [any Rule.Type] = [
+        AboveGradeStandardRule.self,
         AssessmentBeforeInstructionRule.self,
         BalanceRule.self,
+        BuildsOnUntaughtRule.self,
+        CoarseAlignmentRule.self,
         DuplicateIDRule.self,
         DuplicateKeyRule.self,
+        EarlyPassRule.self,
         EmptyUnitRule.self,
         MajorWorkRule.self,
         MilestoneRule.self,

@@ -66,7 +66,7 @@ public struct StalePrerequisiteRule: Rule {
             var reviewsAddressing = [[Int32]](repeating: [], count: standards.count)
             for lesson in curriculum.lessons where lesson.kind == .review {
                 for t in graph.entryTarget[lesson.position] where t >= 0 { reviewsRequiring[Int(t)].append(Int32(lesson.position)) }
-                for node in standards.lessonStandards[lesson.position] { reviewsAddressing[Int(node)].append(Int32(lesson.position)) }
+                for node in standards.lessonStandards[lesson.position] where standards.counts(node, inLesson: lesson.position) { reviewsAddressing[Int(node)].append(Int32(lesson.position)) }
             }
             func any(_ positions: [Int32], after low: Int, before high: Int) -> Bool {
                 // First position > low, by binary search.
@@ -92,6 +92,7 @@ public struct StalePrerequisiteRule: Rule {
                     for l in lessons where !refreshed {
                         refreshed = any(reviewsRequiring[l], after: last, before: lesson.position)
                             || standards.lessonStandards[l].contains { node in
+                                guard standards.counts(node, inLesson: l) else { return false }
                                 // A review of a whole refreshes its parts.
                                 var up = node
                                 while up >= 0 {

@@ -54,7 +54,8 @@ public struct UnassessedStandardRule: Rule {
             var judged = [Bool](repeating: false, count: standards.count)
             for index in curriculum.lessons.indices where curriculum.lessons[index].kind != .assessment {
                 let lesson = curriculum.lessons[index]
-                for (ref, listed) in zip(lesson.standards, standards.lessonStandards[lesson.position]) {
+                for (ref, listed) in zip(lesson.standards, standards.lessonStandards[lesson.position])
+                    where standards.counts(listed, inLesson: index) {
                     // The largest standards not assessed: the listed one, or those of its parts that are not.
                     var stack: [Int32] = [listed]
                     while let node = stack.popLast() {
@@ -81,7 +82,8 @@ public struct UnassessedStandardRule: Rule {
         // Point at the entry that first teaches it: its own, or its whole's, in that lesson.
         let teacher = first == CurriculumStandards.never ? lesson : curriculum.lessons[Int(first)]
         var anchor = ref
-        for (other, otherNode) in zip(teacher.standards, standards.lessonStandards[teacher.position]) {
+        for (other, otherNode) in zip(teacher.standards, standards.lessonStandards[teacher.position])
+            where standards.counts(otherNode, inLesson: teacher.position) {
             var up = node
             while up >= 0, up != otherNode { up = standards.parent[Int(up)] }
             if up >= 0 { anchor = other; break }

@@ -14,7 +14,7 @@ public struct UnknownStandardRule: Rule {
 
     public static let description = RuleDescription(
         id: "unknown-standard", family: .alignment, defaultSeverity: .error,
-        summary: "a `standards` or `assumes` code is not in the curriculum's framework, when that framework is loaded (\"did you mean\")",
+        summary: "a `standards`, `builds-on`, `builds-towards` or `assumes` code is not in the curriculum's framework, when that framework is loaded (\"did you mean\")",
         rationale: """
             Alignment checks only see codes the framework defines. A mistyped or invented code is \
             a lesson whose standard nobody checks: it may be taught out of order, never assessed, \
@@ -143,9 +143,23 @@ public struct UnknownStandardRule: Rule {
                     report(ref, "assumed code")
                 }
             }
+            for unit in curriculum.units {
+                for (ref, node) in zip(unit.buildsOn, standards.unitBuildsOn[unit.position]) where !standards.isKnown(node) {
+                    report(ref, "builds-on code")
+                }
+                for (ref, node) in zip(unit.buildsTowards, standards.unitBuildsTowards[unit.position]) where !standards.isKnown(node) {
+                    report(ref, "builds-towards code")
+                }
+            }
             for lesson in curriculum.lessons {
                 for (ref, node) in zip(lesson.standards, standards.lessonStandards[lesson.position]) where !standards.isKnown(node) {
                     report(ref, "code")
+                }
+                for (ref, node) in zip(lesson.buildsOn, standards.lessonBuildsOn[lesson.position]) where !standards.isKnown(node) {
+                    report(ref, "builds-on code")
+                }
+                for (ref, node) in zip(lesson.buildsTowards, standards.lessonBuildsTowards[lesson.position]) where !standards.isKnown(node) {
+                    report(ref, "builds-towards code")
                 }
             }
         }

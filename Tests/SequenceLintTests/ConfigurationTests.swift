@@ -40,7 +40,7 @@ import SequenceLintRules
         let run = try TestSupport.run(["--format", "gcc", "."], in: dir.appendingPathComponent("maps"))
         // The framework is outside the current folder, so it is shown by its absolute path.
         let standards = dir.appendingPathComponent("standards/demo.yml").path
-        #expect(run.stdout == "c.yml:7:48: warning: 'l1' addresses 6.RP.A.2 before its prerequisite 6.RP.A.1 is taught; it is first addressed by 'l2', 1 lesson later [progression-gap]\nc.yml:8:14: note: 'l2' first addresses 6.RP.A.1\n\(standards):4:43: note: the framework lists 6.RP.A.1 as a prerequisite of 6.RP.A.2 here\n")
+        #expect(run.stdout == "c.yml:7:48: warning: 'l1' addresses 6.RP.A.2 before its prerequisite 6.RP.A.1 is taught; 'l2' first teaches 6.RP.A.1, 1 lesson later; 6.RP.A.2 is not addressed again after that [progression-gap]\nc.yml:8:48: note: 'l2' first teaches 6.RP.A.1\n\(standards):4:43: note: the framework lists 6.RP.A.1 as a prerequisite of 6.RP.A.2\n")
         #expect(run.status == 0)
         // Named explicitly, an excluded file is still linted.
         let named = try TestSupport.run(["--format", "gcc", "drafts/d.yml"], in: dir.appendingPathComponent("maps"))

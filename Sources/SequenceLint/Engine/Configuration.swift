@@ -32,6 +32,11 @@ public struct Configuration: Sendable {
     public var assumeLocations: [Location] = []
     /// `loose` (default) or `exact` code matching.
     public var looseMatching = true
+    /// Whether frameworks with no parent links get them from their codes (`infer-hierarchy`).
+    public var inferHierarchy = true
+    /// Whether later-grade codes in `standards` count as addressed (`later-grade-standards:
+    /// address`) rather than as `builds-towards` (the default).
+    public var addressLaterGrades = false
     /// Rule severities set in configuration.
     public var severities: [String: Severity] = [:]
     /// Rule options set in configuration.
@@ -175,7 +180,7 @@ private struct ConfigReading {
     let rules: [RuleDescription]
     var diagnostics: [Diagnostic] = []
 
-    static let keys = ["frameworks", "exclude", "assumes", "code-matching", "rules", "milestones"]
+    static let keys = ["frameworks", "exclude", "assumes", "code-matching", "infer-hierarchy", "later-grade-standards", "rules", "milestones"]
 
     mutating func error(_ message: String, at node: Int32, help: String? = nil) {
         diagnostics.append(Diagnostic(rule: "configuration", severity: .error, message: message,
@@ -231,6 +236,19 @@ private struct ConfigReading {
                 case "loose": config.looseMatching = true
                 case "exact": config.looseMatching = false
                 default: error("invalid code-matching \(kindName(value)); expected loose or exact", at: value)
+                }
+            case "infer-hierarchy":
+                switch text(value)?.trimmingSpaces.lowercased() {
+                case "true", "yes", "on": config.inferHierarchy = true
+                case "false", "no", "off": config.inferHierarchy = false
+                default: error("invalid infer-hierarchy \(kindName(value)); expected true or false", at: value)
+                }
+            case "later-grade-standards":
+                switch text(value)?.trimmingSpaces {
+                case "build-towards": config.addressLaterGrades = false
+                case "address": config.addressLaterGrades = true
+                default: error("invalid later-grade-standards \(kindName(value)); expected build-towards or address", at: value,
+                               help: "build-towards (the default) counts a later grade's code in `standards` as prepared, not taught; address counts it as taught (compacted courses)")
                 }
             case "rules":
                 readRules(value)

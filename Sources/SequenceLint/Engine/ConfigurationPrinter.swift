@@ -19,6 +19,8 @@ public enum ConfigurationPrinter {
         out += "exclude: \(list(config.exclude))\n"
         out += "assumes: \(list(config.assumes))\n"
         out += "code-matching: \(config.looseMatching ? "loose" : "exact")\n"
+        out += "infer-hierarchy: \(config.inferHierarchy)\n"
+        out += "later-grade-standards: \(config.addressLaterGrades ? "address" : "build-towards")\n"
         out += "rules:\n"
         for rule in linter.rules {
             let d = rule.description

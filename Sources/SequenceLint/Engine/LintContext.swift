@@ -24,7 +24,7 @@ public struct LintContext: Sendable {
         (graphs, standards) = inParallel({ model.curricula.map(PrerequisiteGraph.init) }, {
             model.curricula.map {
                 CurriculumStandards($0, frameworks: model.frameworks, configAssumes: configuration.assumes,
-                                    looseMatching: configuration.looseMatching)
+                                    looseMatching: configuration.looseMatching, addressLaterGrades: configuration.addressLaterGrades)
             }
         })
     }

@@ -73,6 +73,8 @@ public struct LintResult: Sendable {
     public var filesRead: [String] = []
     /// How many curriculum maps were read.
     public var curriculumFileCount = 0
+    /// What the run did on its own that `--verbose` reports (an inferred hierarchy, say).
+    public var notices: [String] = []
 
     /// Creates a result.
     public init(diagnostics: [Diagnostic], sources: [String: [UInt8]], fileCount: Int, unitCount: Int, lessonCount: Int,
@@ -139,6 +141,9 @@ public struct Linter: Sendable {
         let loaded = try loadFiles(request)
         var model = ModelBuilder.build(loaded.compactMap(\.model))
         model.frameworks = loaded.compactMap(\.framework).sorted { $0.path < $1.path }
+        if request.configuration.inferHierarchy {
+            for i in model.frameworks.indices { model.frameworks[i].inferHierarchy() }
+        }
         return model
     }
 
@@ -290,6 +295,15 @@ public struct Linter: Sendable {
         var model = Timing.measure("assemble curricula") { ModelBuilder.build(fileModels) }
         fileModels = []
         model.frameworks = frameworks.sorted { $0.path < $1.path }
+        var notices: [String] = []
+        if request.configuration.inferHierarchy {
+            for i in model.frameworks.indices {
+                let made = model.frameworks[i].inferHierarchy()
+                if made > 0 {
+                    notices.append("framework \(model.frameworks[i].displayName) (\(model.frameworks[i].path)) has no parent links; \(made) inferred from its codes (`infer-hierarchy: false` turns this off)")
+                }
+            }
+        }
         var options = request.configuration.options
         for (rule, values) in request.options { options[rule, default: [:]].merge(values) { $1 } }
         let context = Timing.measure("graph and standards") {
@@ -352,6 +366,7 @@ public struct Linter: Sendable {
         result.suppressed = suppressed
         result.filesRead = allPaths + (request.configuration.path.map { [$0] } ?? [])
         result.curriculumFileCount = curriculumFiles
+        result.notices = notices
         return result
     }
 }

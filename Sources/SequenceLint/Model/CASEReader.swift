@@ -27,6 +27,9 @@ extension SchemaReader {
                 let code = codeNode.flatMap(text).map { $0.trimmingSpaces }.flatMap { $0.isEmpty ? nil : $0 }
                 var standard = Standard(code: code, location: location(codeNode ?? identifierNode), grade: nil, gradeLabel: nil,
                                         emphasis: nil, text: nil, requires: [], requiresAt: [], parent: -1, hasOwnGrade: false)
+                if let type = doc.value(item, forKey: "CFItemType").flatMap(text) {
+                    standard.level = StandardLevel(caseItemType: type)
+                }
                 if let statement = doc.value(item, forKey: "fullStatement").flatMap(text) {
                     standard.text = StandardCode.plainText(statement)
                 }

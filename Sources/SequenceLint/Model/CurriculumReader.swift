@@ -34,8 +34,8 @@ public enum CurriculumReader {
 /// Checks YAML against the format while reading it into the model.
 struct SchemaReader {
     static let rootKeys: [StaticString] = ["curriculum", "title", "framework", "grade", "sequence", "assumes", "units"]
-    static let unitKeys: [StaticString] = ["id", "title", "lessons"]
-    static let lessonKeys: [StaticString] = ["id", "title", "kind", "standards", "requires", "minutes", "practices"]
+    static let unitKeys: [StaticString] = ["id", "title", "builds-on", "builds-towards", "lessons"]
+    static let lessonKeys: [StaticString] = ["id", "title", "kind", "standards", "builds-on", "builds-towards", "requires", "minutes", "practices"]
 
     let doc: YAMLDocument
     let path: String
@@ -279,6 +279,8 @@ struct SchemaReader {
         let name = identity.map { "unit '\($0.0)'" } ?? "unit"
         var title: String?
         if let field = fields["title"] { title = scalar(field.value, expected: "a title") }
+        let buildsOn = fields["builds-on"].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
+        let buildsTowards = fields["builds-towards"].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
         let unitIndex = model.units.count
         let first = model.lessons.count
         var writtenEmpty = false
@@ -294,11 +296,13 @@ struct SchemaReader {
         guard let identity else {
             // Keep the lessons of a unit without a usable id: they are still taught here.
             model.units.append(Unit(id: "", idLocation: location(firstKey(node)), title: title, file: 0,
-                                    lessons: first..<model.lessons.count, position: unitIndex))
+                                    lessons: first..<model.lessons.count, position: unitIndex,
+                                    buildsOn: buildsOn, buildsTowards: buildsTowards))
             return
         }
         model.units.append(Unit(id: identity.0, idLocation: identity.1, title: title, file: 0,
-                                lessons: first..<model.lessons.count, position: unitIndex, isWrittenEmpty: writtenEmpty))
+                                lessons: first..<model.lessons.count, position: unitIndex, isWrittenEmpty: writtenEmpty,
+                                buildsOn: buildsOn, buildsTowards: buildsTowards))
     }
 
     mutating func readLesson(_ node: Int32, unit: Int, into model: inout FileModel) {
@@ -341,11 +345,13 @@ struct SchemaReader {
         }
         let standards = fields["standards"].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
         let requires = fields["requires"].map { refs($0.value, of: "lesson or unit ids", single: "a lesson or unit id") } ?? []
+        let buildsOn = fields["builds-on"].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
+        let buildsTowards = fields["builds-towards"].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
         let practices = fields["practices"].map { refs($0.value, of: "practice tags", single: "a practice tag").map(\.text) } ?? []
         guard let identity else { return }
         model.lessons.append(Lesson(id: identity.0, idLocation: identity.1, title: title, kind: kind,
-                                    standards: standards, requires: requires, minutes: minutes,
-                                    practices: practices, unit: unit, position: model.lessons.count))
+                                    standards: standards, requires: requires, buildsOn: buildsOn, buildsTowards: buildsTowards,
+                                    minutes: minutes, practices: practices, unit: unit, position: model.lessons.count))
     }
 }
 

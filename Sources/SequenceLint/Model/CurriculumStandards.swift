@@ -23,8 +23,35 @@ public struct CurriculumStandards: Sendable {
     public private(set) var children: [[Int32]] = []
     /// Nodes in an order where parents come before their parts.
     public private(set) var topDown: [Int32] = []
-    /// For each lesson, the node of each `standards` entry.
+    /// For each lesson, the node of each `standards` entry (whatever role it counts in).
     public private(set) var lessonStandards: [[Int32]] = []
+    /// For each lesson, the node of each `builds-on` entry.
+    public private(set) var lessonBuildsOn: [[Int32]] = []
+    /// For each lesson, the node of each `builds-towards` entry.
+    public private(set) var lessonBuildsTowards: [[Int32]] = []
+    /// For each unit, the node of each `builds-on` entry.
+    public private(set) var unitBuildsOn: [[Int32]] = []
+    /// For each unit, the node of each `builds-towards` entry.
+    public private(set) var unitBuildsTowards: [[Int32]] = []
+    /// Framework grade rank of each node (`noGrade` when it has none; a band's lowest grade).
+    public private(set) var nodeGrade: [Int16] = []
+    /// Whether each node is a domain or cluster (a tag too coarse to count as addressing it).
+    public private(set) var isCoarse: [Bool] = []
+    /// File grade rank of each lesson (`noGrade` when unreadable).
+    public private(set) var lessonGrade: [Int16] = []
+    /// Whether each lesson is an assessment (it assesses, never addresses).
+    public private(set) var isAssessment: [Bool] = []
+    /// Whether later-grade codes in `standards` count as addressed (`later-grade-standards: address`).
+    public let addressLaterGrades: Bool
+    /// First teaching position at which each node is taught: itself, one of its parts or an
+    /// ancestor addressed there or earlier (RULES.md "Taught").
+    public private(set) var taughtAt: [Int32] = []
+    /// Position from which each node counts as assumed when any part of it is (for "taught").
+    public private(set) var assumedAnyFrom: [Int32] = []
+    /// Last non-assessment position addressing each node, one of its parts, or an ancestor, or -1.
+    public private(set) var lastTouchedAt: [Int32] = []
+    /// Positions of the lessons that address each node itself (sorted).
+    public private(set) var directPositions: [[Int32]] = []
     /// For each file, the node of each `assumes` entry.
     public private(set) var fileAssumes: [[Int32]] = []
     /// Nodes of the configuration's `assumes`.
@@ -44,9 +71,24 @@ public struct CurriculumStandards: Sendable {
     public private(set) var availableFrom: [Int32] = []
     /// The curriculum's earliest grade.
     public let earliestGrade: Grade?
+    /// Grade rank of a node or lesson without a grade.
+    public static let noGrade = Int16.max
 
-    /// Resolves a curriculum's codes. `looseMatching` follows `code-matching`.
-    public init(_ curriculum: Curriculum, frameworks all: [Framework], configAssumes assumes: [String] = [], looseMatching: Bool = true) {
+    /// How a `standards` entry counts (FORMAT.md, "Alignment roles").
+    public enum EntryRole: Sendable, Equatable {
+        /// Addressed (assessed, for an assessment).
+        case addressed
+        /// A later grade's standard, counted as `builds-towards`.
+        case laterGrade
+        /// A domain or cluster, counted as `builds-towards`.
+        case coarse
+    }
+
+    /// Resolves a curriculum's codes. `looseMatching` follows `code-matching`; `addressLaterGrades`
+    /// follows `later-grade-standards`.
+    public init(_ curriculum: Curriculum, frameworks all: [Framework], configAssumes assumes: [String] = [], looseMatching: Bool = true,
+                addressLaterGrades: Bool = false) {
+        self.addressLaterGrades = addressLaterGrades
         let selected = curriculum.files.lazy.compactMap(\.framework).first
         self.selected = selected
         if let selected {
@@ -66,13 +108,15 @@ public struct CurriculumStandards: Sendable {
 
         var code: [String?] = []
         var parent: [Int32] = []
-        var grade: [Grade?] = []
+        var grade: [Int16] = []
+        var coarse: [Bool] = []
         code.reserveCapacity(total)
         for (k, f) in frameworks.enumerated() {
             for s in all[f].standards {
                 code.append(s.code)
                 parent.append(s.parent < 0 ? -1 : s.parent + Int32(offsets[k]))
-                grade.append(s.grade)
+                grade.append(s.grade.map { Int16($0.rank) } ?? Self.noGrade)
+                coarse.append(s.level.isCoarse)
             }
         }
         var extra: [String: Int32] = [:]
@@ -100,11 +144,19 @@ public struct CurriculumStandards: Sendable {
             extra[key] = node
             code.append(text.trimmingSpaces)
             parent.append(-1)
-            grade.append(nil)
+            grade.append(Self.noGrade)
+            coarse.append(false)
             return (node, false)
         }
         lessonStandards = curriculum.lessons.map { $0.standards.map { resolve($0.text).0 } }
+        lessonBuildsOn = curriculum.lessons.map { $0.buildsOn.isEmpty ? [] : $0.buildsOn.map { resolve($0.text).0 } }
+        lessonBuildsTowards = curriculum.lessons.map { $0.buildsTowards.isEmpty ? [] : $0.buildsTowards.map { resolve($0.text).0 } }
+        unitBuildsOn = curriculum.units.map { $0.buildsOn.map { resolve($0.text).0 } }
+        unitBuildsTowards = curriculum.units.map { $0.buildsTowards.map { resolve($0.text).0 } }
         fileAssumes = curriculum.files.map { $0.assumes.map { resolve($0.text).0 } }
+        let fileGrades = curriculum.files.map { $0.grade.map { Int16($0.rank) } ?? Self.noGrade }
+        lessonGrade = curriculum.lessons.map { fileGrades[curriculum.units[$0.unit].file] }
+        isAssessment = curriculum.lessons.map { $0.kind == .assessment }
         for text in assumes {
             let (node, known) = resolve(text)
             configAssumes.append(node)
@@ -112,6 +164,8 @@ public struct CurriculumStandards: Sendable {
         }
         self.code = code
         self.parent = parent
+        nodeGrade = grade
+        isCoarse = coarse
         computeHierarchy()
         computeTimes(curriculum)
     }
@@ -176,13 +230,42 @@ public struct CurriculumStandards: Sendable {
         topDown = order
     }
 
+    /// How lesson `lesson`'s `standards` entry naming `node` counts: an assessment's entries are
+    /// always assessed; otherwise a domain or cluster, or (unless `later-grade-standards: address`)
+    /// a standard of a later grade than the lesson's file, counts as `builds-towards`.
+    @inline(__always)
+    public func role(of node: Int32, inLesson lesson: Int) -> EntryRole {
+        if isAssessment[lesson] { return .addressed }
+        let i = Int(node)
+        if isCoarse[i] { return .coarse }
+        let g = nodeGrade[i]
+        if g != Self.noGrade, lessonGrade[lesson] != Self.noGrade, g > lessonGrade[lesson] { return addressLaterGrades ? .addressed : .laterGrade }
+        return .addressed
+    }
+
+    /// Whether the entry is an above-grade standard (reported by `above-grade-standard` whatever
+    /// `later-grade-standards` says).
+    public func isLaterGrade(_ node: Int32, inLesson lesson: Int) -> Bool {
+        let g = nodeGrade[Int(node)]
+        return !isCoarse[Int(node)] && g != Self.noGrade && lessonGrade[lesson] != Self.noGrade && g > lessonGrade[lesson]
+    }
+
+    /// Whether lesson `lesson` addresses (or, as an assessment, assesses) the node through this entry.
+    @inline(__always)
+    public func counts(_ node: Int32, inLesson lesson: Int) -> Bool { role(of: node, inLesson: lesson) == .addressed }
+
+    /// Whether a lesson addresses (assesses) anything: some `standards` entry counts.
+    public func addressesAnything(_ lesson: Int) -> Bool {
+        lessonStandards[lesson].contains { counts($0, inLesson: lesson) }
+    }
+
     /// First teaching position at which each node is addressed by a lesson passing `counts`,
     /// with the hierarchy folded in (a lesson on a whole covers its parts; a whole is covered once
     /// all its parts are).
     public func firstAddressed(in curriculum: Curriculum, where counts: (LessonKind?) -> Bool) -> [Int32] {
         var first = [Int32](repeating: Self.never, count: code.count)
         for (l, nodes) in lessonStandards.enumerated() where counts(curriculum.lessons[l].kind) {
-            for node in nodes where first[Int(node)] == Self.never { first[Int(node)] = Int32(l) }
+            for node in nodes where first[Int(node)] == Self.never && self.counts(node, inLesson: l) { first[Int(node)] = Int32(l) }
         }
         for node in topDown {
             let p = parent[Int(node)]
@@ -247,8 +330,75 @@ public struct CurriculumStandards: Sendable {
             available[Int(node)] = min(available[Int(node)], last)
         }
         availableFrom = available
+        computeTaught(curriculum, assumed: assumed)
         lastAssessedAt = zip(assessedAbove, assessedBelow).map { max($0, $1) }
         lastAssessedAbove = assessedAbove
+    }
+
+    /// "Taught" (itself, a part or an ancestor addressed), the last lesson touching each node, and
+    /// where each node is addressed directly.
+    private mutating func computeTaught(_ curriculum: Curriculum, assumed: [Int32]) {
+        let n = code.count
+        var direct = [[Int32]](repeating: [], count: n)
+        for (l, nodes) in lessonStandards.enumerated() where !isAssessment[l] {
+            for node in nodes where counts(node, inLesson: l) && direct[Int(node)].last != Int32(l) {
+                direct[Int(node)].append(Int32(l))
+            }
+        }
+        var first = direct.map { $0.first ?? Self.never }
+        var last = direct.map { $0.last ?? -1 }
+        var assumedAny = assumed
+        // Down: an ancestor's addressing reaches its parts.
+        var down = first, downLast = last
+        for node in topDown {
+            let p = parent[Int(node)]
+            guard p >= 0 else { continue }
+            down[Int(node)] = min(down[Int(node)], down[Int(p)])
+            downLast[Int(node)] = max(downLast[Int(node)], downLast[Int(p)])
+        }
+        // Up: any part's addressing (or assumption) reaches the whole.
+        for node in topDown.reversed() {
+            let p = parent[Int(node)]
+            guard p >= 0 else { continue }
+            first[Int(p)] = min(first[Int(p)], first[Int(node)])
+            last[Int(p)] = max(last[Int(p)], last[Int(node)])
+            assumedAny[Int(p)] = min(assumedAny[Int(p)], assumedAny[Int(node)])
+        }
+        taughtAt = zip(first, down).map { min($0, $1) }
+        lastTouchedAt = zip(last, downLast).map { max($0, $1) }
+        assumedAnyFrom = assumedAny
+        directPositions = direct
+    }
+
+    /// Whether a node counts as taught or assumed at teaching position `position` (inclusive), for
+    /// progression: itself, a part or an ancestor addressed by then, or assumed.
+    public func isTaught(_ node: Int32, at position: Int, assumeEarlierGrades: Bool, in all: [Framework]) -> Bool {
+        taughtAt[Int(node)] <= Int32(position) || assumedAnyFrom[Int(node)] <= Int32(position)
+            || (assumeEarlierGrades && isEarlierGrade(node, in: all))
+    }
+
+    /// The first non-assessment lesson at or after `position` that addresses the node, one of its
+    /// parts or an ancestor, with the node it addresses there; nil when none.
+    public func firstTouch(of node: Int32, from position: Int32) -> (lesson: Int32, through: Int32)? {
+        var best: (Int32, Int32)?
+        func consider(_ i: Int32) {
+            let list = directPositions[Int(i)]
+            // Binary search for the first position >= position.
+            var lo = 0, hi = list.count
+            while lo < hi { let mid = (lo + hi) / 2; if list[mid] < position { lo = mid + 1 } else { hi = mid } }
+            if lo < list.count, best == nil || list[lo] < best!.0 { best = (list[lo], i) }
+        }
+        var a = node
+        var steps = 0
+        while a >= 0, steps < 64 { consider(a); a = parent[Int(a)]; steps += 1 }
+        var stack = children[Int(node)]
+        var visited = 0
+        while let c = stack.popLast(), visited < 100_000 {
+            visited += 1
+            consider(c)
+            stack.append(contentsOf: children[Int(c)])
+        }
+        return best
     }
 
     /// Whether a node's grade is before the curriculum's earliest (prior knowledge).

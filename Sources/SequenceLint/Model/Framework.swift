@@ -5,6 +5,25 @@ public enum Emphasis: String, CaseIterable, Sendable {
     case major, supporting, additional
 }
 
+/// What a framework item is (FORMAT.md, "Levels").
+public enum StandardLevel: String, CaseIterable, Sendable {
+    case domain, cluster, standard, component
+
+    /// Whether a tag naming an item of this level is too coarse to count as addressing it.
+    public var isCoarse: Bool { self == .domain || self == .cluster }
+
+    /// The level a CASE `CFItemType` gives: Domain, Grade Level and Conceptual Category are
+    /// domains, Cluster a cluster, Component a component, anything else a standard.
+    public init(caseItemType type: String) {
+        switch type.trimmingSpaces.lowercased() {
+        case "domain", "grade level", "conceptual category": self = .domain
+        case "cluster": self = .cluster
+        case "component": self = .component
+        default: self = .standard
+        }
+    }
+}
+
 /// One standard (or a heading: a cluster, a domain) of a framework.
 public struct Standard: Sendable {
     /// The code (`6.RP.A.3`); nil for a CASE heading without a human coding scheme.
@@ -15,8 +34,10 @@ public struct Standard: Sendable {
     public var grade: Grade?
     /// The grade as written (`6`, `HS`, `09-12`).
     public var gradeLabel: String?
-    /// Emphasis, own or the parent's.
+    /// Emphasis, as given (parts do not inherit it).
     public var emphasis: Emphasis?
+    /// What the item is: a domain, a cluster, a standard (the default) or a component.
+    public var level: StandardLevel = .standard
     /// The framework's text for it, cleaned of markup.
     public var text: String?
     /// Prerequisite standards (indices in the framework).
@@ -61,8 +82,13 @@ public struct Framework: Sendable {
     public var findings: [Diagnostic] = []
     /// Whether any standard has an emphasis.
     public private(set) var marksEmphasis = false
+    /// How many parent links were inferred from codes (FORMAT.md, "Inferred hierarchy").
+    public private(set) var inferredLinks = 0
 
-    /// Creates a framework and indexes it (grades and emphasis inherited by parts).
+    /// Whether any item names a parent.
+    public var hasParentLinks: Bool { standards.contains { $0.parent >= 0 } }
+
+    /// Creates a framework and indexes it (grades inherited by parts).
     public init(id: String, title: String?, path: String, idLocation: Location, standards: [Standard], findings: [Diagnostic]) {
         self.id = id
         self.title = title
@@ -87,12 +113,65 @@ public struct Framework: Sendable {
                     standards[Int(c)].grade = standards[Int(i)].grade
                     standards[Int(c)].gradeLabel = standards[Int(i)].gradeLabel
                 }
-                if standards[Int(c)].emphasis == nil { standards[Int(c)].emphasis = standards[Int(i)].emphasis }
                 stack.append(c)
             }
         }
         (exact, loose) = Self.codeIndex(standards)
         marksEmphasis = standards.contains { $0.emphasis != nil }
+    }
+
+    /// Gives a framework with no parent links at all the links its codes imply: a code's parent
+    /// is the longest other code that it extends by a separator (`.`, `-`, `_`, space) and more
+    /// characters, or by one trailing letter after a digit (`6.RP.A.3.a`, `6.RP.A.3a` → `6.RP.A.3`).
+    /// Returns the number of links made; a framework that has links is left as it is.
+    @discardableResult
+    public mutating func inferHierarchy() -> Int {
+        guard !hasParentLinks, standards.count > 1 else { return 0 }
+        var made = 0
+        for i in standards.indices {
+            guard let code = standards[i].code, let parent = Self.inferredParent(of: code, in: exact), parent != Int32(i) else { continue }
+            standards[i].parent = parent
+            made += 1
+        }
+        guard made > 0 else { return 0 }
+        inferredLinks = made
+        index()
+        return made
+    }
+
+    /// The longest code of `codes` that `code` extends (see `inferHierarchy`).
+    static func inferredParent(of code: String, in codes: [String: Int32]) -> Int32? {
+        let bytes = Array(code.utf8)
+        guard bytes.count > 1 else { return nil }
+        func isSeparator(_ b: UInt8) -> Bool { b == 0x2E || b == 0x2D || b == 0x5F || b == 0x20 }
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        // Candidates from longest to shortest: one trailing letter after a digit, then every
+        // separator followed by more characters.
+        var end = bytes.count - 1
+        if isLetter(bytes[end]), isDigit(bytes[end - 1]),
+           let hit = codes[String(decoding: bytes[..<end], as: UTF8.self)] {
+            return hit
+        }
+        while end > 0 {
+            end -= 1
+            guard isSeparator(bytes[end]), end + 1 < bytes.count, end > 0, !isSeparator(bytes[end - 1]) else { continue }
+            if let hit = codes[String(decoding: bytes[..<end], as: UTF8.self)] { return hit }
+        }
+        return nil
+    }
+
+    /// The standards under an item at a given level (`6.RP.A`'s standards), in framework order.
+    public func descendants(of index: Int32, at level: StandardLevel) -> [Int32] {
+        var out: [Int32] = []
+        var stack: [Int32] = children[Int(index)].reversed()
+        var seen = Set<Int32>()
+        while let i = stack.popLast() {
+            guard seen.insert(i).inserted else { continue }
+            if standards[Int(i)].level == level { out.append(i); continue }
+            stack.append(contentsOf: children[Int(i)].reversed())
+        }
+        return out
     }
 
     /// Codes to standards: exactly (the first of a repeated code), and loosely for the loose keys

@@ -31,7 +31,7 @@ struct PendingLink {
 
 extension SchemaReader {
     static let frameworkKeys: [StaticString] = ["framework", "title", "standards"]
-    static let standardKeys: [StaticString] = ["code", "grade", "emphasis", "text", "requires", "parent"]
+    static let standardKeys: [StaticString] = ["code", "grade", "emphasis", "text", "requires", "parent", "level"]
 
     mutating func readFramework(_ root: Int32) -> Framework? {
         let fields = pairs(root, allowed: Self.frameworkKeys, what: "a framework")
@@ -104,6 +104,16 @@ extension SchemaReader {
                 let names = Emphasis.allCases.map(\.rawValue)
                 error("invalid emphasis '\(text)'\(Suggestions.didYouMean(text, among: names))", at: field.value,
                       help: "emphasis is \(names.orList)")
+            }
+        }
+        if let field = fields["level"], let text = scalar(field.value, expected: "a level") {
+            if let level = StandardLevel(rawValue: text.trimmingSpaces) {
+                standard.level = level
+            } else {
+                let names = StandardLevel.allCases.map(\.rawValue)
+                let near = Suggestions.closest(to: text, among: names)
+                error("invalid level '\(text)'\(near.map { "; did you mean '\($0)'?" } ?? "")", at: field.value,
+                      help: "a framework item's level is \(names.orList)", replaceWith: near)
             }
         }
         if let field = fields["text"] {

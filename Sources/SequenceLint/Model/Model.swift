@@ -81,6 +81,10 @@ public struct Lesson: Sendable {
     public var standards: [Ref]
     /// Lesson or unit ids that must be taught earlier.
     public var requires: [Ref]
+    /// Codes the lesson uses as prior knowledge (checked by `builds-on-untaught`).
+    public var buildsOn: [Ref] = []
+    /// Codes the lesson prepares informally (not addressed).
+    public var buildsTowards: [Ref] = []
     /// Planned minutes, if given.
     public var minutes: Int?
     /// Free tags such as `identity`.
@@ -107,6 +111,10 @@ public struct Unit: Sendable {
     public var position: Int
     /// Whether its `lessons` list is written and holds no entries (not merely entries that failed to read).
     public var isWrittenEmpty: Bool = false
+    /// Codes the unit uses as prior knowledge, checked at its first lesson.
+    public var buildsOn: [Ref] = []
+    /// Codes the unit prepares informally (not addressed).
+    public var buildsTowards: [Ref] = []
 }
 
 /// One curriculum map file.
