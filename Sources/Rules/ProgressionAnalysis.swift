@@ -79,17 +79,10 @@ enum ProgressionAnalysis {
         return out
     }
 
-    /// Whether the entry's standard or one of its parts is first taught at `here`.
+    /// Whether the entry's standard or one of its parts is first taught at `here`: a lesson that
+    /// addresses a standard teaches all its parts by then, so one is new exactly when the latest is `here`.
     private static func newlyTaught(_ node: Int32, _ here: Int32, _ standards: CurriculumStandards) -> Bool {
-        if standards.taughtAt[Int(node)] == here { return true }
-        var stack = standards.children[Int(node)]
-        var visited = 0
-        while let part = stack.popLast(), visited < 10_000 {
-            visited += 1
-            if standards.taughtAt[Int(part)] == here { return true }
-            stack.append(contentsOf: standards.children[Int(part)])
-        }
-        return false
+        standards.taughtAt[Int(node)] == here || standards.latestTaughtBelow[Int(node)] == here
     }
 
     /// The `standards` entry of a lesson through which it teaches `node` (itself, a part or an

@@ -34,8 +34,9 @@ public enum CurriculumReader {
 /// Checks YAML against the format while reading it into the model.
 struct SchemaReader {
     static let rootKeys: [StaticString] = ["curriculum", "title", "framework", "grade", "sequence", "assumes", "units"]
-    static let unitKeys: [StaticString] = ["id", "title", "builds-on", "builds-towards", "lessons"]
-    static let lessonKeys: [StaticString] = ["id", "title", "kind", "standards", "builds-on", "builds-towards", "requires", "minutes", "practices"]
+    static let unitKeys: [StaticString] = ["id", "title", "lessons", "builds-on", "builds-towards"]
+    // Most used first: keys are matched in this order.
+    static let lessonKeys: [StaticString] = ["id", "title", "kind", "standards", "requires", "minutes", "practices", "builds-on", "builds-towards"]
 
     let doc: YAMLDocument
     let path: String

@@ -50,6 +50,8 @@ public struct CurriculumStandards: Sendable {
     public private(set) var assumedAnyFrom: [Int32] = []
     /// Last non-assessment position addressing each node, one of its parts, or an ancestor, or -1.
     public private(set) var lastTouchedAt: [Int32] = []
+    /// Latest `taughtAt` among each node's parts (at any depth), or -1 without parts.
+    public private(set) var latestTaughtBelow: [Int32] = []
     /// Positions of the lessons that address each node itself (sorted).
     public private(set) var directPositions: [[Int32]] = []
     /// For each file, the node of each `assumes` entry.
@@ -365,6 +367,13 @@ public struct CurriculumStandards: Sendable {
             assumedAny[Int(p)] = min(assumedAny[Int(p)], assumedAny[Int(node)])
         }
         taughtAt = zip(first, down).map { min($0, $1) }
+        var below = [Int32](repeating: -1, count: n)
+        for node in topDown.reversed() {
+            let p = parent[Int(node)]
+            guard p >= 0 else { continue }
+            below[Int(p)] = max(below[Int(p)], max(below[Int(node)], taughtAt[Int(node)] == Self.never ? -1 : taughtAt[Int(node)]))
+        }
+        latestTaughtBelow = below
         lastTouchedAt = zip(last, downLast).map { max($0, $1) }
         assumedAnyFrom = assumedAny
         directPositions = direct
