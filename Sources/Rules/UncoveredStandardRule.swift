@@ -26,7 +26,8 @@ public struct UncoveredStandardRule: Rule {
             students meet it on a test. For every grade the curriculum has a file for, each \
             standard of that grade should be addressed by some lesson (or assumed). The list names \
             the largest wholly untaught standards: `6.RP.A.3` rather than its parts when none of \
-            them is taught, `6.RP.A.3.b` alone when its siblings are.
+            them is taught, `6.RP.A.3.b` alone when its siblings are. A domain or cluster is \
+            never listed itself: its standards are.
             """,
         howToFix: "Add lessons that address the listed standards, or list them under `assumes:` if they are taught elsewhere.",
         triggering: [
@@ -81,7 +82,7 @@ public struct UncoveredStandardRule: Rule {
                 while let node = stack.popLast() {
                     let info = standards.info(node, in: all)
                     let single = info?.gradeLabel.map { Grade(parsing: $0) != nil } ?? false
-                    if whole[Int(node)], standards.code[Int(node)] != nil, info?.grade == grade, single {
+                    if whole[Int(node)], standards.code[Int(node)] != nil, !standards.isCoarse[Int(node)], info?.grade == grade, single {
                         listed.append(node)
                         continue
                     }

@@ -103,6 +103,12 @@ import Testing
         #expect(found == ["g3.yml:2:8: uncovered-standard: grade 3 of 'c' leaves 1 standard unaddressed: 3.NF.A.2.b"])
     }
 
+    @Test func uncoveredListsTheStandardsOfAnUntaughtClusterNotTheCluster() {
+        let found = lint([("g3.yml", file(["{id: l1, kind: conceptual, standards: [K.OA.A.2]}"], grade: "3"))],
+                         disable: ["balance", "major-work", "untagged-lesson"])
+        #expect(found == ["g3.yml:2:8: uncovered-standard: grade 3 of 'c' leaves 3 standards unaddressed: 3.NF.A.1, 3.NF.A.2, 3.NF.A.3"])
+    }
+
     @Test func aGapNamesThePartsOfAPrerequisiteThatAreTaughtLater() {
         let found = lint([("g3.yml", file([
             "{id: l1, kind: conceptual, standards: [3.NF.A.1]}",
