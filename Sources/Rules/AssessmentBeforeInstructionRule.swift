@@ -16,7 +16,7 @@ public struct AssessmentBeforeInstructionRule: Rule {
             """,
         howToFix: "Move the assessment after the lessons that teach the standard, teach the standard first, or drop it from the assessment.",
         options: [
-            RuleOption("assume-earlier-grades", default: .bool(true), "standards of grades before the curriculum's first count as taught"),
+            .flag("assume-earlier-grades", default: true, "standards of grades before the curriculum's first count as taught"),
         ],
         triggering: [
             RuleExample("""

@@ -22,9 +22,9 @@ public struct BalanceRule: Rule {
             fluency with what was understood.
             """,
         options: [
-            RuleOption("min-conceptual", default: .number(0.25), "lowest acceptable conceptual share"),
-            RuleOption("max-conceptual", default: .number(0.75), "highest acceptable conceptual share"),
-            RuleOption("min-lessons", default: .number(4), "fewest conceptual+procedural lessons for a unit or grade to be judged"),
+            .share("min-conceptual", default: 0.25, "lowest acceptable conceptual share", atMost: "max-conceptual"),
+            .share("max-conceptual", default: 0.75, "highest acceptable conceptual share"),
+            .count("min-lessons", default: 4, "fewest conceptual+procedural lessons for a unit or grade to be judged"),
         ],
         triggering: [
             RuleExample("""
@@ -103,7 +103,7 @@ public struct BalanceRule: Rule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         let d = Self.description
         let low = context.number("min-conceptual", of: d), high = context.number("max-conceptual", of: d)
-        let minLessons = Int(context.number("min-lessons", of: d))
+        let minLessons = context.count("min-lessons", of: d)
         var out: [Diagnostic] = []
         func judge(_ tally: Tally, _ what: String, at location: Location) {
             guard tally.lessons >= minLessons, tally.lessons > 0 else { return }

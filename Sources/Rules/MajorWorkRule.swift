@@ -26,8 +26,8 @@ public struct MajorWorkRule: Rule {
             """,
         howToFix: "Shift lessons toward the grade's major clusters (or, above the maximum, make room for supporting work), or connect supporting lessons to the major work they serve.",
         options: [
-            RuleOption("min-share", default: .number(0.65), "lowest acceptable share of major work"),
-            RuleOption("max-share", default: .number(0.85), "highest acceptable share of major work"),
+            .share("min-share", default: 0.65, "lowest acceptable share of major work", atMost: "max-share"),
+            .share("max-share", default: 0.85, "highest acceptable share of major work"),
         ],
         triggering: [
             RuleExample("""

@@ -39,7 +39,7 @@ public struct ProgressionGapRule: Rule {
             `assumes:`.
             """,
         options: [
-            RuleOption("assume-earlier-grades", default: .bool(true),
+            .flag("assume-earlier-grades", default: true,
                        "standards of grades before the curriculum's first count as taught (also for `early-pass` and `builds-on-untaught`)"),
         ],
         triggering: [

@@ -14,7 +14,7 @@ public struct RequiredPracticeRule: Rule {
             """,
         howToFix: "Tag a lesson of the unit that does the work with one of the practices (`practices: [identity]`), or add one.",
         options: [
-            RuleOption("practices", default: .strings(["identity"]), "a unit needs a lesson tagged with at least one of these"),
+            .list("practices", default: ["identity"], "a unit needs a lesson tagged with at least one of these"),
         ],
         triggering: [
             RuleExample("""

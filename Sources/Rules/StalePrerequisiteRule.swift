@@ -27,7 +27,7 @@ public struct StalePrerequisiteRule: Rule {
             """,
         howToFix: "Add a review lesson before the lesson that requires it, requiring the old lesson or revisiting its standards.",
         options: [
-            RuleOption("max-grade-gap", default: .number(2), "most grades between a lesson and what it requires without a review"),
+            .count("max-grade-gap", default: 2, "most grades between a lesson and what it requires without a review"),
         ],
         triggering: [
             RuleExample("""
@@ -58,7 +58,7 @@ public struct StalePrerequisiteRule: Rule {
 
     public func check(_ context: LintContext) -> [Diagnostic] {
         let d = Self.description
-        let gap = Int(context.number("max-grade-gap", of: d))
+        let gap = context.count("max-grade-gap", of: d)
         var out: [Diagnostic] = []
         for ((curriculum, graph), standards) in zip(zip(context.model.curricula, context.graphs), context.standards) {
             // Teaching positions of the reviews that refresh each node and each standard, ascending.

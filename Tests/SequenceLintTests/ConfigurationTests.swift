@@ -86,7 +86,7 @@ import SequenceLintRules
             ".sequencelint.yml:1:34: error: framework file 'standards/missing.yml' does not exist or is not a readable file [configuration]",
             ".sequencelint.yml:2:1: error: unknown key 'rule' in configuration; did you mean 'rules'? [configuration]",
             ".sequencelint.yml:5:3: error: unknown rule 'prerequisite-ordr'; did you mean 'prerequisite-order'? [configuration]",
-            ".sequencelint.yml:6:29: error: invalid value 2 for 'min-conceptual'; expected a share between 0 and 1 [configuration]",
+            ".sequencelint.yml:6:29: error: invalid value '2' for 'min-conceptual'; expected a share between 0 and 1 [configuration]",
             ".sequencelint.yml:6:42: error: invalid severity 'loud'; expected off, info, warning or error [configuration]",
             ".sequencelint.yml:6:48: error: unknown option 'min-lesons' for rule 'balance'; did you mean 'min-lessons'? [configuration]",
             ".sequencelint.yml:7:27: error: 'major-work': min-share (0.9) is greater than max-share (0.8) [configuration]",
@@ -94,6 +94,35 @@ import SequenceLintRules
             ".sequencelint.yml:10:25: error: invalid by-grade '13'; expected PK, K or 1 to 12 [configuration]",
         ])
         #expect(run.stderr.hasSuffix("sequencelint: error: invalid configuration .sequencelint.yml (9 problems)\n"))
+    }
+
+    @Test func optionsAreCheckedByTheirDeclaredKindWithinRange() {
+        let rules = RuleRegistry.all.map { $0.description }
+        let (_, problems) = ConfigurationReader.read(bytes: Array("""
+            rules:
+              balance: {min-lessons: 1e19, max-conceptual: 0.5, min-conceptual: 0.25}
+              stale-prerequisite: {max-grade-gap: 2.5}
+              progression-gap: {assume-earlier-grades: 1}
+              required-practice: {practices: identity}
+
+            """.utf8), path: ".sequencelint.yml", rules: rules)
+        #expect(problems.map { "\($0.location.start.line):\($0.location.start.column): \($0.message)" } == [
+            "2:26: invalid value '1e19' for 'min-lessons'; expected a whole number from 0 to 1000000",
+            "3:39: invalid value '2.5' for 'max-grade-gap'; expected a whole number from 0 to 1000000",
+            "4:44: invalid value '1' for 'assume-earlier-grades'; expected true or false",
+        ])
+        // Every option declares a kind whose default is valid for it.
+        for rule in rules {
+            for option in rule.options {
+                switch (option.kind, option.defaultValue) {
+                case (.share, .number(let n)): #expect((0...1).contains(n), "\(rule.id).\(option.name)")
+                case (.count(let max), .number(let n)): #expect(n >= 0 && n <= Double(max) && n == n.rounded(), "\(rule.id).\(option.name)")
+                case (.flag, .bool), (.list, .strings): break
+                default: Issue.record("\(rule.id).\(option.name): default does not match its kind")
+                }
+                if let high = option.atMost { #expect(rule.options.contains { $0.name == high }, "\(rule.id).\(option.name)") }
+            }
+        }
     }
 
     @Test func emptyListOptionIsAnError() throws {

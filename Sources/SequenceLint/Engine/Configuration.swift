@@ -303,19 +303,19 @@ private struct ConfigReading {
                           help: "'\(id)' takes \(names.orList)")
                     return
                 }
-                if let parsed = parse(optionValue, like: option.defaultValue, option: name) { options[name] = parsed }
+                if let parsed = parse(optionValue, as: option) { options[name] = parsed }
             }
             if !options.isEmpty { config.options[id] = options }
         }
         // Paired bounds must make sense together.
         for rule in rules {
             let values = config.options[rule.id] ?? [:]
-            for (low, high) in [("min-conceptual", "max-conceptual"), ("min-share", "max-share")] {
-                guard rule.options.contains(where: { $0.name == low }) else { continue }
-                let l = number(values[low]) ?? number(rule.options.first { $0.name == low }?.defaultValue) ?? 0
-                let h = number(values[high]) ?? number(rule.options.first { $0.name == high }?.defaultValue) ?? 1
-                if l > h, let anchor = optionNode(rule.id, values[low] != nil ? low : high, in: node) {
-                    error("'\(rule.id)': \(low) (\(l)) is greater than \(high) (\(h))", at: anchor)
+            for option in rule.options {
+                guard let high = option.atMost, let upper = rule.options.first(where: { $0.name == high }) else { continue }
+                let l = number(values[option.name]) ?? number(option.defaultValue) ?? 0
+                let h = number(values[high]) ?? number(upper.defaultValue) ?? 1
+                if l > h, let anchor = optionNode(rule.id, values[option.name] != nil ? option.name : high, in: node) {
+                    error("'\(rule.id)': \(option.name) (\(l)) is greater than \(high) (\(h))", at: anchor)
                 }
             }
         }
@@ -335,34 +335,34 @@ private struct ConfigReading {
         return found
     }
 
-    mutating func parse(_ node: Int32, like example: OptionValue, option: String) -> OptionValue? {
-        switch example {
-        case .number(let reference):
-            guard let t = text(node)?.trimmingSpaces, let n = Double(t), n.isFinite, n >= 0 else {
-                error("invalid value \(kindName(node)) for '\(option)'; expected a number of 0 or more", at: node)
-                return nil
-            }
-            if reference < 1, reference > 0, !option.hasSuffix("lessons"), n > 1 {
-                error("invalid value \(t) for '\(option)'; expected a share between 0 and 1", at: node)
-                return nil
-            }
-            if reference == reference.rounded(), reference >= 1, n != n.rounded() {
-                error("invalid value \(t) for '\(option)'; expected a whole number", at: node)
+    /// Reads an option's value by its declared kind.
+    mutating func parse(_ node: Int32, as option: RuleOption) -> OptionValue? {
+        let name = option.name
+        switch option.kind {
+        case .share:
+            guard let t = text(node)?.trimmingSpaces, let n = Double(t), n.isFinite, n >= 0, n <= 1 else {
+                error("invalid value \(kindName(node)) for '\(name)'; expected a share between 0 and 1", at: node)
                 return nil
             }
             return .number(n)
-        case .bool:
+        case .count(let max):
+            guard let t = text(node)?.trimmingSpaces, let n = Double(t), n.isFinite, n >= 0, n == n.rounded(), n <= Double(max) else {
+                error("invalid value \(kindName(node)) for '\(name)'; expected a whole number from 0 to \(max)", at: node)
+                return nil
+            }
+            return .number(n)
+        case .flag:
             switch text(node)?.trimmingSpaces.lowercased() {
             case "true", "yes", "on": return .bool(true)
             case "false", "no", "off": return .bool(false)
             default:
-                error("invalid value \(kindName(node)) for '\(option)'; expected true or false", at: node)
+                error("invalid value \(kindName(node)) for '\(name)'; expected true or false", at: node)
                 return nil
             }
-        case .strings:
+        case .list:
             let values = strings(node, what: "a text value")
             if values.isEmpty {
-                error("'\(option)' lists nothing; give at least one value, or turn the rule off", at: node)
+                error("'\(name)' lists nothing; give at least one value, or turn the rule off", at: node)
                 return nil
             }
             return .strings(values)

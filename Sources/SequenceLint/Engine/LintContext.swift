@@ -49,6 +49,13 @@ public struct LintContext: Sendable {
         return value
     }
 
+    /// A whole-number option of a rule (validated against its kind's range when read).
+    public func count(_ name: String, of rule: RuleDescription) -> Int {
+        let value = number(name, of: rule)
+        guard value.isFinite, value >= 0, value <= 1e15 else { return 0 }
+        return Int(value)
+    }
+
     /// A list option of a rule.
     public func strings(_ name: String, of rule: RuleDescription) -> [String] {
         guard case .strings(let value) = option(name, of: rule) else { preconditionFailure("\(name) is no list") }

@@ -75,20 +75,58 @@ public struct RuleExample: Sendable {
     }
 }
 
+/// What a rule option takes; configuration validates a value by its kind, never by its name.
+public enum OptionKind: Sendable, Equatable {
+    /// A share between 0 and 1.
+    case share
+    /// A whole number from 0 to `max`.
+    case count(max: Int)
+    /// true or false.
+    case flag
+    /// A non-empty list of text values.
+    case list
+}
+
 /// A rule option: its name, what it takes, its default.
 public struct RuleOption: Sendable {
     /// The option's key in configuration.
     public var name: String
+    /// What it takes.
+    public var kind: OptionKind
     /// The default value.
     public var defaultValue: OptionValue
     /// One line on what it does.
     public var summary: String
+    /// For a lower bound: the option of the same rule it must not exceed (`min-share` ≤ `max-share`).
+    public var atMost: String?
 
-    /// Creates an option.
-    public init(_ name: String, default defaultValue: OptionValue, _ summary: String) {
+    /// Creates an option of an explicit kind.
+    public init(_ name: String, kind: OptionKind, default defaultValue: OptionValue, _ summary: String, atMost: String? = nil) {
         self.name = name
+        self.kind = kind
         self.defaultValue = defaultValue
         self.summary = summary
+        self.atMost = atMost
+    }
+
+    /// A share between 0 and 1; `atMost` names the option it must not exceed.
+    public static func share(_ name: String, default value: Double, _ summary: String, atMost: String? = nil) -> RuleOption {
+        RuleOption(name, kind: .share, default: .number(value), summary, atMost: atMost)
+    }
+
+    /// A whole number from 0 to `max` (a million by default: beyond any curriculum, within any integer).
+    public static func count(_ name: String, default value: Int, _ summary: String, max: Int = 1_000_000) -> RuleOption {
+        RuleOption(name, kind: .count(max: max), default: .number(Double(value)), summary)
+    }
+
+    /// true or false.
+    public static func flag(_ name: String, default value: Bool, _ summary: String) -> RuleOption {
+        RuleOption(name, kind: .flag, default: .bool(value), summary)
+    }
+
+    /// A non-empty list of text values.
+    public static func list(_ name: String, default value: [String], _ summary: String) -> RuleOption {
+        RuleOption(name, kind: .list, default: .strings(value), summary)
     }
 }
 
