@@ -64,7 +64,9 @@ public struct AssessmentBeforeInstructionRule: Rule {
                     if first != CurriculumStandards.never {
                         let other = curriculum.lessons[Int(first)]
                         message += "; '\(other.id)' first teaches it, \(curriculum.distance(from: here, to: Int(first)))"
-                        notes.append(Note("'\(other.id)' first teaches \(ref.text)", at: other.idLocation))
+                        // Point at the entry through which it is first taught (its own, a whole's or a part's).
+                        let entry = ProgressionAnalysis.entry(teaching: node, in: Int(first), curriculum, standards)?.0.location ?? other.idLocation
+                        notes.append(Note("'\(other.id)' first teaches \(ref.text)", at: entry))
                     } else {
                         // A whole some of whose parts are taught: say which are not.
                         let parts = standards.children[Int(node)]

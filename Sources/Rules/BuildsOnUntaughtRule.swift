@@ -23,7 +23,8 @@ public struct BuildsOnUntaughtRule: Rule {
             first lesson): it must be taught by an earlier lesson (itself, one of its parts or a \\
             whole it belongs to), assumed (`assumes:` in the file or the configuration), or of a \\
             grade before the curriculum's first as `progression-gap`'s `assume-earlier-grades` \\
-            says. Listing a standard under `builds-on` does not teach it.
+            says. Listing a standard under `builds-on` does not teach it. The rule needs a \
+            framework (without one, nothing says which codes are earlier grades' prior knowledge).
             """,
         howToFix: """
             Teach the standard in an earlier lesson, list it under `assumes:` when students bring it \\
@@ -62,17 +63,19 @@ public struct BuildsOnUntaughtRule: Rule {
         let all = context.model.frameworks
         let assumeEarlier = context.flag("assume-earlier-grades", of: ProgressionGapRule.description)
         var out: [Diagnostic] = []
-        for (curriculum, standards) in zip(context.model.curricula, context.standards) {
+        // Without a framework, nothing says which codes are earlier grades' prior knowledge.
+        for (curriculum, standards) in zip(context.model.curricula, context.standards) where !standards.frameworks.isEmpty {
             func check(_ refs: [Ref], _ nodes: [Int32], at lesson: Int, who: String) {
-                for (ref, node) in zip(refs, nodes) where standards.isKnown(node) || standards.frameworks.isEmpty {
+                for (ref, node) in zip(refs, nodes) where standards.isKnown(node) {
                     // Taught before the lesson: by an earlier lesson, or assumed from before it.
                     if lesson > 0, standards.isTaught(node, at: lesson - 1, assumeEarlierGrades: assumeEarlier, in: context.model.frameworks) { continue }
                     if standards.assumedAnyFrom[Int(node)] <= Int32(lesson) { continue }
                     if lesson == 0, assumeEarlier, standards.isEarlierGrade(node, in: all) { continue }
                     let first = curriculum.lessons[lesson]
-                    var message = "\(who) builds on \(standards.describe(node, in: all)), which no earlier lesson teaches"
-                    var notes: [Note] = []
                     let taught = standards.taughtAt[Int(node)]
+                    var message = "\(who) builds on \(standards.describe(node, in: all)), which "
+                        + (taught == CurriculumStandards.never ? "no lesson teaches (nor any part of it)" : "no earlier lesson teaches")
+                    var notes: [Note] = []
                     if taught != CurriculumStandards.never {
                         let other = curriculum.lessons[Int(taught)]
                         let (entry, listed) = ProgressionAnalysis.entry(teaching: node, in: Int(taught), curriculum, standards)

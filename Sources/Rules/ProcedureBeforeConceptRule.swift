@@ -50,8 +50,9 @@ public struct ProcedureBeforeConceptRule: Rule {
             var judged = [Bool](repeating: false, count: standards.count)
             for index in curriculum.lessons.indices where curriculum.lessons[index].kind == .procedural {
                 let lesson = curriculum.lessons[index]
+                // An unknown code is `unknown-standard`'s to report, not a standard to teach.
                 for (ref, node) in zip(lesson.standards, standards.lessonStandards[lesson.position])
-                    where standards.counts(node, inLesson: index) {
+                    where standards.counts(node, inLesson: index) && (standards.frameworks.isEmpty || standards.isKnown(node)) {
                     guard !judged[Int(node)] else { continue }
                     judged[Int(node)] = true
                     let first = conceptualAt[Int(node)]
@@ -63,14 +64,14 @@ public struct ProcedureBeforeConceptRule: Rule {
                             .first { $0.1 == node && standards.counts(node, inLesson: other.position) }?.0
                         out.append(Diagnostic(
                             rule: d.id, severity: d.defaultSeverity,
-                            message: "procedural lesson '\(lesson.id)' addresses \(ref.text) before any conceptual lesson does; the first, '\(other.id)', is taught \(curriculum.distance(from: lesson.position, to: other.position))",
+                            message: "procedural lesson '\(lesson.id)' addresses \(standards.describe(node, in: context.model.frameworks)) before any conceptual lesson does; the first, '\(other.id)', is taught \(curriculum.distance(from: lesson.position, to: other.position))",
                             location: ref.location,
                             notes: [Note("'\(other.id)' is the first conceptual lesson on \(entry?.text ?? ref.text)", at: entry?.location ?? other.idLocation)],
                             help: "move '\(other.id)' before '\(lesson.id)', or add a conceptual lesson on \(ref.text) before it"))
                     } else {
                         out.append(Diagnostic(
                             rule: d.id, severity: d.defaultSeverity,
-                            message: "procedural lesson '\(lesson.id)' addresses \(ref.text), which no conceptual lesson addresses",
+                            message: "procedural lesson '\(lesson.id)' addresses \(standards.describe(node, in: context.model.frameworks)), which no conceptual lesson addresses",
                             location: ref.location,
                             help: "add a conceptual lesson on \(ref.text) before '\(lesson.id)'"))
                     }

@@ -34,8 +34,6 @@ enum ProgressionAnalysis {
         let assumeEarlier = context.flag("assume-earlier-grades", of: ProgressionGapRule.description)
         var out: [Finding] = []
         for (c, (curriculum, standards)) in zip(context.model.curricula, context.standards).enumerated() where !standards.frameworks.isEmpty {
-            // Each framework statement (prerequisite of a standard) is reported once, where first needed.
-            var reported = Set<Int64>()
             for index in curriculum.lessons.indices where !standards.isAssessment[index] {
                 let here = Int32(index)
                 let nodes = standards.lessonStandards[index]
@@ -43,10 +41,12 @@ enum ProgressionAnalysis {
                 // or one of its parts or ancestors, is first taught here.
                 guard nodes.contains(where: { standards.isKnown($0) && standards.counts($0, inLesson: index) && newlyTaught($0, here, standards) }) else { continue }
                 let lesson = curriculum.lessons[index]
-                var seenHere = Set<Int32>()
+                let counted = nodes.filter { standards.isKnown($0) && standards.counts($0, inLesson: index) }
                 var entriesSeen = Set<Int32>()
                 for (ref, node) in zip(lesson.standards, nodes)
                     where standards.isKnown(node) && standards.counts(node, inLesson: index) && entriesSeen.insert(node).inserted {
+                    // A part listed beside its whole is checked with the whole: one diagnostic, not two.
+                    if counted.contains(where: { $0 != node && isAncestor($0, of: node, standards) }) { continue }
                     // What this entry newly teaches: itself or an ancestor first taught here, and its
                     // parts first taught here (addressing a standard addresses its parts).
                     var cover: [Int32] = []
@@ -57,13 +57,15 @@ enum ProgressionAnalysis {
                         stack.append(contentsOf: standards.children[Int(part)])
                     }
                     guard !cover.isEmpty else { continue }
+                    // Every missing prerequisite of this (lesson, standard), once: one diagnostic per
+                    // lesson and standard (RULES.md), whatever other lessons or entries report.
+                    var seen = Set<Int32>()
                     var missing: [Missing] = []
                     for standard in cover {
                         for (prerequisite, statedBy, at) in standards.prerequisites(of: standard, in: all) {
-                            guard !seenHere.contains(prerequisite),
-                                  !standards.isTaught(prerequisite, at: index, assumeEarlierGrades: assumeEarlier, in: all),
-                                  reported.insert(Int64(statedBy) << 32 | Int64(prerequisite)).inserted else { continue }
-                            seenHere.insert(prerequisite)
+                            guard !seen.contains(prerequisite),
+                                  !standards.isTaught(prerequisite, at: index, assumeEarlierGrades: assumeEarlier, in: all) else { continue }
+                            seen.insert(prerequisite)
                             let taught = standards.taughtAt[Int(prerequisite)]
                             let later = taught != CurriculumStandards.never
                                 && standards.lastTouchedAt[Int(node)] >= max(here + 1, taught)
@@ -123,12 +125,14 @@ enum ProgressionAnalysis {
         let here = finding.lesson
         let s = standards.describe(finding.node, in: all)
         func code(_ n: Int32) -> String { standards.code[Int(n)] ?? "an uncoded standard" }
+        let count = finding.missing.count
         var notes: [Note] = []
         var parts: [String] = []
         var whereTaught: [String] = []
         var states: [String] = []
         for m in finding.missing {
-            var text = standards.describe(m.prerequisite, in: all)
+            // Three or more prerequisites are listed by code: their texts are in the notes.
+            var text = finding.missing.count > 2 ? code(m.prerequisite) : standards.describe(m.prerequisite, in: all)
             if m.statedBy != finding.node { text += " (needed by \(code(m.statedBy)))" }
             let taught = standards.taughtAt[Int(m.prerequisite)]
             var place: String
@@ -144,11 +148,10 @@ enum ProgressionAnalysis {
                 states.append("taught by no lesson, nor any part of it")
                 notes.append(Note("no lesson addresses \(code(m.prerequisite)) or any part of it", at: m.at))
             }
-            notes.append(Note("the framework lists \(code(m.prerequisite)) as a prerequisite of \(code(m.statedBy))", at: m.at))
+            notes.append(Note("the framework lists \(count > 2 ? standards.describe(m.prerequisite, in: all) : code(m.prerequisite)) as a prerequisite of \(code(m.statedBy))", at: m.at))
             parts.append(text)
             whereTaught.append(place)
         }
-        let count = finding.missing.count
         var message = "'\(lesson.id)' addresses \(s) before "
         if count == 1 {
             message += "its prerequisite \(parts[0]) is taught; \(whereTaught[0])"
@@ -165,7 +168,7 @@ enum ProgressionAnalysis {
             if let pass = standards.firstTouch(of: finding.node, from: max(Int32(here) + 1, threshold)) {
                 let other = curriculum.lessons[Int(pass.lesson)]
                 let at = entry(teaching: finding.node, in: Int(pass.lesson), curriculum, standards)?.0.location ?? other.idLocation
-                message += "; this is an early pass: '\(other.id)' addresses \(code(finding.node)) again after \(pronoun), \(curriculum.distance(from: here, to: Int(pass.lesson)))"
+                message += "; this is an early pass: '\(other.id)' addresses \(code(finding.node)) again after \(count > 2 ? "all of them" : pronoun), \(curriculum.distance(from: here, to: Int(pass.lesson)))"
                 notes.insert(Note("the later pass: '\(other.id)' addresses \(code(finding.node))\(through(pass.through, for: finding.node, standards)) after \(pronoun) \(count == 1 ? "is" : "are") taught", at: at), at: 0)
             }
             help = "nothing to change if this first pass is deliberate; if '\(lesson.id)' only prepares \(finding.entry.text), move it to `builds-towards:`; or teach \(pronoun) before '\(lesson.id)'"
@@ -173,8 +176,22 @@ enum ProgressionAnalysis {
             if finding.missing.contains(where: { standards.taughtAt[Int($0.prerequisite)] != CurriculumStandards.never }) {
                 message += "; \(code(finding.node)) is not addressed again after \(count == 1 ? "that" : "they are taught")"
             }
-            help = "teach \(pronoun) before '\(lesson.id)' (or in it); if an earlier lesson already teaches \(count == 1 ? "it" : "them"), add \(count == 1 ? "it" : "them") to that lesson's `standards:`; "
-                + "if '\(lesson.id)' only prepares \(finding.entry.text), move it to `builds-towards:`; or list \(pronoun) under `assumes:` if students bring \(count == 1 ? "it" : "them") from earlier"
+            let taughtLater = finding.missing.filter { standards.taughtAt[Int($0.prerequisite)] != CurriculumStandards.never }
+            var ways: [String] = []
+            if let last = taughtLater.map({ standards.taughtAt[Int($0.prerequisite)] }).max() {
+                let other = curriculum.lessons[Int(last)].id
+                ways.append("move '\(lesson.id)' after '\(other)', or address \(finding.entry.text) again after '\(other)' (a later pass)")
+                ways.append("if an earlier lesson already teaches \(pronoun), add \(count == 1 ? "it" : "them") to that lesson's `standards:`")
+            } else {
+                ways.append("teach \(pronoun) before '\(lesson.id)' (or in it)")
+                ways.append("if an earlier lesson already teaches \(count == 1 ? "it" : "them"), add \(count == 1 ? "it" : "them") to that lesson's `standards:`")
+            }
+            ways.append("if '\(lesson.id)' only prepares \(finding.entry.text), move it to `builds-towards:`")
+            if taughtLater.count < count {
+                let untaught = finding.missing.filter { standards.taughtAt[Int($0.prerequisite)] == CurriculumStandards.never }.map { code($0.prerequisite) }
+                ways.append("list \(untaught.count == 1 ? untaught[0] : untaught.andList) under `assumes:` if students bring \(untaught.count == 1 ? "it" : "them") from earlier")
+            }
+            help = ways.dropLast().joined(separator: "; ") + "; or " + ways.last!
         }
         return Diagnostic(rule: rule.id, severity: rule.defaultSeverity, message: message, location: finding.entry.location,
                           notes: notes, help: help)

@@ -91,6 +91,61 @@ import Testing
         #expect(found.map { String($0.prefix(24)) } == ["g4.yml:6:47: early-pass:"])
     }
 
+    @Test func eachPartFirstTaughtInOneLessonIsJudgedOnItsOwnPasses() {
+        // Both parts need 4.NF.B.3 (through nothing: 4.MD.A.2 needs it); only .a comes back after it.
+        let framework = Self.framework + "  - {code: 4.MD.A.2.a, parent: 4.MD.A.2}\n  - {code: 4.MD.A.2.b, parent: 4.MD.A.2}\n"
+        let found = lint([("g4.yml", file([
+            "{id: a, kind: conceptual, standards: [4.MD.A.2.a, 4.MD.A.2.b]}",
+            "{id: b, kind: conceptual, standards: [4.NF.B.3]}",
+            "{id: c, kind: conceptual, standards: [4.MD.A.2.a]}",
+        ], grade: "4"))], framework: framework)
+        #expect(found.map { String($0.split(separator: ":").prefix(4).joined(separator: ":")) } == [
+            "g4.yml:6:47: early-pass", "g4.yml:6:59: progression-gap",
+        ])
+        // A part first taught in a later lesson is judged again there.
+        let again = lint([("g4.yml", file([
+            "{id: a, kind: conceptual, standards: [4.MD.A.2.a]}",
+            "{id: b, kind: conceptual, standards: [4.MD.A.2.b]}",
+            "{id: c, kind: conceptual, standards: [4.NF.B.3, 4.MD.A.2.a]}",
+        ], grade: "4"))], framework: framework)
+        #expect(again.map { String($0.split(separator: ":").prefix(4).joined(separator: ":")) } == [
+            "g4.yml:6:47: early-pass", "g4.yml:7:47: progression-gap",
+        ])
+        // A part listed beside its whole is checked with the whole, once.
+        let beside = lint([("g4.yml", file(["{id: a, kind: conceptual, standards: [4.MD.A.2, 4.MD.A.2.a]}"], grade: "4"))], framework: framework)
+        #expect(beside.count == 1)
+    }
+
+    @Test func theHelpNamesTheWaysOutThatFit() {
+        var request = LintRequest(paths: [])
+        request.disable = ["balance", "major-work", "uncovered-standard"]
+        func help(_ lessons: [String]) -> String? {
+            let source = file(lessons, grade: "4")
+            return Linter(rules: RuleRegistry.all).lint(
+                sources: [("g4.yml", Array(source.utf8)), ("f.yml", Array(Self.framework.utf8))], request: request)
+                .diagnostics.first { $0.rule == "progression-gap" }?.help
+        }
+        #expect(help(["{id: a, kind: conceptual, standards: [4.MD.A.2]}", "{id: b, kind: conceptual, standards: [4.NF.B.3]}"])
+                == "move 'a' after 'b', or address 4.MD.A.2 again after 'b' (a later pass); if an earlier lesson already teaches 4.NF.B.3, add it to that lesson's `standards:`; or if 'a' only prepares 4.MD.A.2, move it to `builds-towards:`")
+        #expect(help(["{id: a, kind: conceptual, standards: [4.MD.A.2]}"])
+                == "teach 4.NF.B.3 before 'a' (or in it); if an earlier lesson already teaches it, add it to that lesson's `standards:`; if 'a' only prepares 4.MD.A.2, move it to `builds-towards:`; or list 4.NF.B.3 under `assumes:` if students bring it from earlier")
+    }
+
+    @Test func anUnknownCodeIsNotAStandardToTeachConceptuallyFirst() {
+        let found = lint([("g4.yml", file(["{id: a, kind: procedural, standards: [4.NTB.B.4]}"], grade: "4"))])
+        #expect(found.map { String($0.split(separator: ":")[3]) } == [" unknown-standard"])
+    }
+
+    @Test func assessmentBeforeInstructionPointsItsNoteAtTheTeachingEntry() {
+        var request = LintRequest(paths: [])
+        request.disable = ["balance", "major-work", "uncovered-standard"]
+        let source = file(["{id: quiz, kind: assessment, standards: [3.NF.A.1]}", "{id: l1, kind: conceptual, standards: [3.NF.A.1]}"], grade: "3")
+        let d = Linter(rules: RuleRegistry.all).lint(
+            sources: [("g3.yml", Array(source.utf8)), ("f.yml", Array(Self.framework.utf8))], request: request).diagnostics
+        #expect(d.map(\.rule) == ["assessment-before-instruction"])
+        #expect(d.first?.notes.map { "\($0.location.start.line):\($0.location.start.column)" } == ["7:48"])
+    }
+
     // MARK: taught through a part
 
     @Test func aPrerequisiteIsTaughtOnceAnyPartIsAddressed() {
@@ -129,7 +184,7 @@ import Testing
             "{id: l3, kind: conceptual, standards: [3.NF.A.3], builds-on: [3.NF.A.3]}",
         ], grade: "3", unitExtra: "    builds-on: [4.NF.B.3, 3.NF.A.1]\n"))])
         #expect(found == [
-            "g3.yml:5:17: builds-on-untaught: unit 'u3' (from its first lesson, 'l1') builds on 4.NF.B.3 (Understand a fraction a/b with a > 1 as a sum of fractions 1/b), which no earlier lesson teaches",
+            "g3.yml:5:17: builds-on-untaught: unit 'u3' (from its first lesson, 'l1') builds on 4.NF.B.3 (Understand a fraction a/b with a > 1 as a sum of fractions 1/b), which no lesson teaches (nor any part of it)",
             "g3.yml:5:27: builds-on-untaught: unit 'u3' (from its first lesson, 'l1') builds on 3.NF.A.1 (Understand a fraction 1/b), which no earlier lesson teaches; 'l1' teaches it itself",
             "g3.yml:7:71: builds-on-untaught: 'l1' builds on 3.NF.A.2 (Understand a fraction as a number on the number line), which no earlier lesson teaches; 'l2' first teaches it, 1 lesson later",
             "g3.yml:9:71: builds-on-untaught: 'l3' builds on 3.NF.A.3 (Explain equivalence of fractions), which no earlier lesson teaches; 'l3' teaches it itself",
