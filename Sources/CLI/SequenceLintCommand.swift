@@ -15,11 +15,40 @@ struct SequenceLintCommand: ParsableCommand {
         version: SequenceLintVersion.current,
         subcommands: [Lint.self, Rules.self, Explain.self, Graph.self],
         defaultSubcommand: Lint.self)
+
+    /// Runs the command; a closed pipe or a full disk is an error code, never a signal.
+    static func main() {
+        Output.prepare()
+        main(nil)
+    }
 }
 
 /// Prints a message on standard error.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("sequencelint: error: \(message)\n".utf8))
+    Output.standardError("sequencelint: error: \(message)\n")
+}
+
+/// Writes a command's report to standard output: a closed pipe ends the output quietly, any other
+/// failure is one line and exit status 2.
+func emit(_ text: String) throws {
+    do {
+        try Output.standardOutput(text)
+    } catch .closedPipe {
+        return
+    } catch {
+        printError(error.description)
+        throw ioFailure
+    }
+}
+
+/// Writes a file the command produces, never over a file the run reads.
+func writeFile(_ text: String, to path: String, reads: [String], append: Bool = false) throws {
+    do {
+        try Output.writeFile(Array(text.utf8), to: path, reads: reads, append: append)
+    } catch {
+        printError(error.description)
+        throw ioFailure
+    }
 }
 
 /// Exit status 2: configuration or I/O problem.
@@ -76,7 +105,7 @@ extension SequenceLintCommand {
         @Flag(help: "Report errors only.")
         var quiet = false
 
-        @Flag(help: "Also list the YAML files skipped because they are not curriculum maps.")
+        @Flag(help: "Also say what the run did on its own: YAML files skipped as not curriculum maps, symlinks not followed, hierarchies inferred.")
         var verbose = false
 
         /// The configuration named with --config or discovered; exit status 2 when it is invalid.
@@ -97,10 +126,10 @@ extension SequenceLintCommand {
             }
             let (configuration, problems) = ConfigurationReader.read(path, rules: RuleRegistry.all.map { $0.description })
             guard problems.isEmpty else {
-                var sources: [String: [UInt8]] = [:]
-                sources[path] = try? SourceDiscovery.readFile(path, limit: 4 << 20)
+                var sources: [ByteKey: [UInt8]] = [:]
+                sources[ByteKey(path)] = try? SourceDiscovery.readFile(path, limit: 4 << 20)
                 let text = TextReporter().render(problems, sources: sources, color: color ?? Terminal.stderrWantsColor)
-                FileHandle.standardError.write(Data(text.utf8))
+                Output.standardError(text)
                 printError("invalid configuration \(path) (\(problems.count) problem\(problems.count == 1 ? "" : "s"))")
                 throw ioFailure
             }
@@ -124,8 +153,12 @@ extension SequenceLintCommand {
             let readsStdin = paths.contains("-")
             var request = LintRequest(paths: paths.isEmpty ? ["."] : paths.filter { $0 != "-" })
             if readsStdin {
-                let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-                request.stdin = (stdinFilename ?? "stdin.yml", bytes)
+                do {
+                    request.stdin = (stdinFilename ?? "stdin.yml", try Output.readStandardInput(limit: request.limits.maxBytes))
+                } catch {
+                    printError(error.description)
+                    throw ioFailure
+                }
             }
             request.enable = enable
             request.disable = disable
@@ -138,7 +171,7 @@ extension SequenceLintCommand {
                 }
             }
             if printConfig {
-                print(ConfigurationPrinter.render(request, linter: linter), terminator: "")
+                try emit(ConfigurationPrinter.render(request, linter: linter))
                 return
             }
             var result: LintResult
@@ -148,30 +181,29 @@ extension SequenceLintCommand {
                 printError(error.description)
                 throw ioFailure
             }
-            // A run never writes into the files it reads.
+            // A run never writes into the files it reads (compared as files: a hard link or a
+            // symlink to one is the same file), nor over the baseline it reads.
+            let reads = result.filesRead + (baseline.map { [$0] } ?? [])
             for target in [output, writeBaseline].compactMap({ $0 }) {
-                let canonical = SourceDiscovery.canonical(SourceDiscovery.displayPath(target))
-                if result.filesRead.contains(where: { SourceDiscovery.canonical($0) == canonical }) {
-                    printError("refusing to write \(target): it is one of the files being linted")
+                if let input = Output.conflict(writing: target, reads: reads) {
+                    printError(WriteFailure.wouldOverwriteInput(target: target, input: input).description)
                     throw ioFailure
                 }
             }
             if result.curriculumFileCount == 0 {
-                FileHandle.standardError.write(Data("sequencelint: warning: no curriculum maps found in \(request.paths.joined(separator: " "))\n".utf8))
+                Output.standardError("sequencelint: warning: no curriculum maps found in \(request.paths.joined(separator: " "))\n")
             }
             if let writeBaseline {
-                do {
-                    try Data(Baseline(result.diagnostics).rendered().utf8).write(to: URL(fileURLWithPath: writeBaseline))
-                } catch {
-                    printError("cannot write \(writeBaseline): \(error.localizedDescription)")
-                    throw ioFailure
-                }
-                FileHandle.standardError.write(Data("sequencelint: recorded \(result.diagnostics.count) finding\(result.diagnostics.count == 1 ? "" : "s") in \(writeBaseline)\n".utf8))
+                try writeFile(Baseline(result.diagnostics).rendered(), to: writeBaseline, reads: reads)
+                Output.standardError("sequencelint: recorded \(result.diagnostics.count) finding\(result.diagnostics.count == 1 ? "" : "s") in \(writeBaseline)\n")
                 return
             }
             if let baseline {
-                guard let bytes = try? SourceDiscovery.readFile(baseline, limit: 256 << 20) else {
-                    printError("cannot read baseline \(baseline)")
+                let bytes: [UInt8]
+                do {
+                    bytes = try SourceDiscovery.readFile(baseline, limit: 256 << 20)
+                } catch {
+                    printError("cannot read baseline \(baseline): \((error as? LintError).map { "\($0)" } ?? "\(error)")")
                     throw ioFailure
                 }
                 let (parsed, problem) = Baseline.parse(bytes, path: baseline)
@@ -183,38 +215,30 @@ extension SequenceLintCommand {
                 result.diagnostics = filtered.kept
                 result.baselined = filtered.hidden
                 if !filtered.stale.isEmpty {
-                    FileHandle.standardError.write(Data(("sequencelint: \(filtered.stale.count) baseline entr\(filtered.stale.count == 1 ? "y matches" : "ies match") no finding any more (fixed?); run with --write-baseline to drop \(filtered.stale.count == 1 ? "it" : "them"):\n"
-                        + filtered.stale.prefix(20).map { "  \($0.path): [\($0.rule)] \($0.message)\n" }.joined()).utf8))
+                    Output.standardError("sequencelint: \(filtered.stale.count) baseline entr\(filtered.stale.count == 1 ? "y matches" : "ies match") no finding any more (fixed?); run with --write-baseline to drop \(filtered.stale.count == 1 ? "it" : "them"):\n"
+                        + filtered.stale.prefix(20).map { "  \($0.path.escapingControls): [\($0.rule)] \($0.message.escapingControls)\n" }.joined())
                 }
             }
             if verbose {
                 for path in result.skipped {
-                    FileHandle.standardError.write(Data("sequencelint: skipped \(path): not a curriculum map\n".utf8))
+                    Output.standardError("sequencelint: skipped \(path.escapingControls): not a curriculum map\n")
                 }
                 for notice in result.notices {
-                    FileHandle.standardError.write(Data("sequencelint: \(notice)\n".utf8))
+                    Output.standardError("sequencelint: \(notice.escapingControls)\n")
                 }
             }
             let shown = quiet ? result.diagnostics.filter { $0.severity == .error } : result.diagnostics
             let useColor = output == nil && (color ?? Terminal.wantsColor)
             let report = Timing.measure("report") { format.reporter.report(result, diagnostics: shown, color: useColor) }
             if let output {
-                do {
-                    try Data(report.utf8).write(to: URL(fileURLWithPath: output))
-                } catch {
-                    printError("cannot write \(output): \(error.localizedDescription)")
-                    throw ioFailure
-                }
+                try writeFile(report, to: output, reads: reads)
             } else {
-                FileHandle.standardOutput.write(Data(report.utf8))
+                try emit(report)
             }
-            if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty,
-               let handle = FileHandle(forWritingAtPath: summary) ?? (FileManager.default.createFile(atPath: summary, contents: nil) ? FileHandle(forWritingAtPath: summary) : nil) {
-                handle.seekToEndOfFile()
-                handle.write(Data(GitHubReporter.stepSummary(result, diagnostics: shown).utf8))
-                handle.closeFile()
+            if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+                try writeFile(GitHubReporter.stepSummary(result, diagnostics: shown), to: summary, reads: reads, append: true)
             }
-            if let timing = Timing.shared { FileHandle.standardError.write(Data(timing.report().utf8)) }
+            if let timing = Timing.shared { Output.standardError(timing.report()) }
             let errors = result.count(.error), warnings = result.count(.warning)
             if errors > 0 || (strict && warnings > 0) || (maxWarnings.map { warnings > $0 } ?? false) {
                 throw ExitCode(1)
@@ -228,8 +252,8 @@ extension SequenceLintCommand {
         @Flag(help: "Print the full catalog as Markdown (docs/rules.md).")
         var markdown = false
 
-        func run() {
-            print(markdown ? RuleDocumentation.catalogMarkdown() : RuleDocumentation.table(), terminator: "")
+        func run() throws {
+            try emit(markdown ? RuleDocumentation.catalogMarkdown() : RuleDocumentation.table())
         }
     }
 
@@ -254,21 +278,18 @@ extension SequenceLintCommand {
             lint.paths = paths
             var request = LintRequest(paths: paths.isEmpty ? ["."] : paths)
             request.configuration = try lint.loadConfiguration()
-            let model: Model
+            let model: Model, reads: [String]
             do {
-                model = try Linter(rules: RuleRegistry.all).model(request)
+                (model, reads) = try Linter(rules: RuleRegistry.all).modelAndReads(request)
             } catch let error as LintError {
                 printError(error.description)
                 throw ioFailure
             }
             let text = GraphExporter.render(model, as: format)
             if let output {
-                do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {
-                    printError("cannot write \(output): \(error.localizedDescription)")
-                    throw ioFailure
-                }
+                try writeFile(text, to: output, reads: reads)
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                try emit(text)
             }
         }
     }
@@ -286,7 +307,7 @@ extension SequenceLintCommand {
                     to: rule, among: RuleRegistry.all.map { $0.description.id })).description)
                 throw ioFailure
             }
-            print(RuleDocumentation.markdown(found), terminator: "")
+            try emit(RuleDocumentation.markdown(found))
         }
     }
 }

@@ -15,3 +15,16 @@ static inline int sequencelint_contains(const void *haystack, size_t length, con
     }
     return 0;
 }
+
+/* Whether an open file lives on a kernel pseudo file system (/proc, /sys), whose "regular"
+   files hold the process's environment and more: such files are never read. */
+#if defined(__linux__)
+#include <sys/vfs.h>
+static inline int sequencelint_is_kernel_file(int fd) {
+    struct statfs fs;
+    if (fstatfs(fd, &fs) != 0) return 0;
+    return fs.f_type == 0x9fa0 /* proc */ || fs.f_type == 0x62656572 /* sysfs */ || fs.f_type == 0x64626720 /* debugfs */;
+}
+#else
+static inline int sequencelint_is_kernel_file(int fd) { (void)fd; return 0; }
+#endif

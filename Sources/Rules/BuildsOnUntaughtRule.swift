@@ -74,7 +74,9 @@ public struct BuildsOnUntaughtRule: Rule {
                     let first = curriculum.lessons[lesson]
                     let taught = standards.taughtAt[Int(node)]
                     var message = "\(who) builds on \(standards.describe(node, in: all)), which "
-                        + (taught == CurriculumStandards.never ? "no lesson teaches (nor any part of it)" : "no earlier lesson teaches")
+                        + (taught == CurriculumStandards.never
+                            ? (standards.children[Int(node)].isEmpty ? "no lesson teaches" : "no lesson teaches, nor any part of it")
+                            : "no earlier lesson teaches")
                     var notes: [Note] = []
                     if taught != CurriculumStandards.never {
                         let other = curriculum.lessons[Int(taught)]

@@ -144,9 +144,9 @@ enum ProgressionAnalysis {
                 states.append("first taught by '\(other.id)'\(how), \(curriculum.distance(from: here, to: Int(taught)))")
                 notes.append(Note("'\(other.id)' first teaches \(code(m.prerequisite))\(how)", at: ref.location))
             } else {
-                place = "no lesson teaches \(code(m.prerequisite)) or any part of it"
-                states.append("taught by no lesson, nor any part of it")
-                notes.append(Note("no lesson addresses \(code(m.prerequisite)) or any part of it", at: m.at))
+                let parts = standards.children[Int(m.prerequisite)].isEmpty ? "" : " or any part of it"
+                place = "no lesson teaches \(code(m.prerequisite))\(parts)"
+                states.append("taught by no lesson")
             }
             notes.append(Note("the framework lists \(count > 2 ? standards.describe(m.prerequisite, in: all) : code(m.prerequisite)) as a prerequisite of \(code(m.statedBy))", at: m.at))
             parts.append(text)

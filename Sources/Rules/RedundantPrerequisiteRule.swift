@@ -51,6 +51,8 @@ public struct RedundantPrerequisiteRule: Rule {
     public func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
+            // The run's search budget is shared by all curricula: many of them cannot add up.
+            guard context.searchBudget.spend(0) else { break }
             // Stopping a search early assumes every requirement points back.
             var pointsBack = true
             for l in curriculum.lessons.indices where pointsBack {
@@ -92,6 +94,7 @@ public struct RedundantPrerequisiteRule: Rule {
                 out += search.check(l, curriculum: curriculum, graph: graph)
                 if search.steps > Self.budget { break }
             }
+            _ = context.searchBudget.spend(search.steps)
         }
         return out
     }

@@ -111,7 +111,6 @@ public struct UnknownStandardRule: Rule {
             let names = standards.frameworks.map { all[$0].displayName }
             let scope = names.count == 1 ? "framework \(names[0])" : "any loaded framework (\(names.joined(separator: ", ")))"
             var codes: [String]?
-            var budget = 2_000_000
             // The same unknown code is usually written many times: suggest for each spelling once.
             var suggestions: [String: String?] = [:]
             func report(_ ref: Ref, _ what: String) {
@@ -122,8 +121,7 @@ public struct UnknownStandardRule: Rule {
                 } else {
                     if codes == nil { codes = standards.frameworks.flatMap { all[$0].standards.compactMap(\.code) } }
                     var found: String?
-                    if budget > 0 {
-                        budget -= codes!.count
+                    if context.suggestionBudget.spend(codes!.count) {
                         found = Self.closestCode(to: ref.text, among: codes!)
                     }
                     suggestions[ref.text] = found

@@ -71,15 +71,16 @@ final class PathTable: @unchecked Sendable {
     static let shared = PathTable()
     private let lock = NSLock()
     private var paths: [String] = []
-    private var ids: [String: Int32] = [:]
+    // By bytes: names that differ only by Unicode normalization are different files.
+    private var ids: [ByteKey: Int32] = [:]
 
     func intern(_ path: String) -> Int32 {
         lock.lock()
         defer { lock.unlock() }
-        if let id = ids[path] { return id }
+        if let id = ids[ByteKey(path)] { return id }
         let id = Int32(paths.count)
         paths.append(path)
-        ids[path] = id
+        ids[ByteKey(path)] = id
         return id
     }
 
@@ -170,10 +171,11 @@ extension Diagnostic {
             s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "." || s == "-" || s == "_"
         }
         while i < scalars.count {
-            if ("0"..."9").contains(scalars[i]), i == 0 || !isWordish(scalars[i - 1]) {
+            // A number in quotes is an id ('101'), kept; a bare one is a count or distance, blanked.
+            if ("0"..."9").contains(scalars[i]), i == 0 || (!isWordish(scalars[i - 1]) && scalars[i - 1] != "'") {
                 var j = i
                 while j < scalars.count, ("0"..."9").contains(scalars[j]) { j += 1 }
-                if j == scalars.count || !isWordish(scalars[j]) {
+                if j == scalars.count || (!isWordish(scalars[j]) && scalars[j] != "'") {
                     normalized += "#"
                     i = j
                     continue

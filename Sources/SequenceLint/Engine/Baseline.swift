@@ -43,6 +43,13 @@ public struct Baseline: Sendable {
               let findings = doc.value(root, forKey: "findings"), doc[findings].kind == .sequence else {
             return (nil, "not a sequencelint baseline (expected a JSON object with `findings`)")
         }
+        // A later format might mean something else by the same fields: refuse it rather than guess.
+        if let versionNode = doc.value(root, forKey: "version") {
+            let version = doc[versionNode].kind == .scalar ? doc.string(versionNode) : ""
+            guard version == "1" else {
+                return (nil, "baseline version '\(version)' is not one this sequencelint reads (it reads version 1); write it again with --write-baseline")
+            }
+        }
         var baseline = Baseline([])
         for item in doc.childIndices(findings) where doc[item].kind == .mapping {
             func field(_ key: StaticString) -> String? {

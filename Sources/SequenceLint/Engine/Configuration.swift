@@ -217,7 +217,11 @@ private struct ConfigReading {
             return
         }
         doc.forEachPair(root) { key, value in
-            let name = text(key) ?? ""
+            guard let name = text(key) else {
+                error("expected a setting name, found \(kindName(key)) used as a key", at: key,
+                      help: "the keys of .sequencelint.yml are \(Self.keys.andList)")
+                return
+            }
             switch name {
             case "frameworks":
                 config.frameworks = strings(value, what: "a framework file path").map { ConfigurationReader.resolve($0, from: config.baseDirectory) }
@@ -276,7 +280,10 @@ private struct ConfigReading {
             return
         }
         doc.forEachPair(node) { key, value in
-            let id = text(key) ?? ""
+            guard let id = text(key) else {
+                error("expected a rule id, found \(kindName(key)) used as a key", at: key)
+                return
+            }
             guard let rule = rules.first(where: { $0.id == id }) else {
                 error("unknown rule '\(id)'\(Suggestions.didYouMean(id, among: rules.map(\.id)))", at: key,
                       help: "`sequencelint rules` lists the rule ids")
@@ -292,7 +299,10 @@ private struct ConfigReading {
             }
             var options: [String: OptionValue] = [:]
             doc.forEachPair(value) { optionKey, optionValue in
-                let name = text(optionKey) ?? ""
+                guard let name = text(optionKey) else {
+                    error("expected an option name, found \(kindName(optionKey)) used as a key", at: optionKey)
+                    return
+                }
                 if name == "severity" {
                     if let s = severity(optionValue) { config.severities[id] = s }
                     return
@@ -387,7 +397,10 @@ private struct ConfigReading {
             var standardLocations: [Location] = []
             var seen = Set<String>()
             doc.forEachPair(item) { key, value in
-                let k = text(key) ?? ""
+                guard let k = text(key) else {
+                    error("expected a milestone key (name, by-grade, standards), found \(kindName(key)) used as a key", at: key)
+                    return
+                }
                 seen.insert(k)
                 switch k {
                 case "name":

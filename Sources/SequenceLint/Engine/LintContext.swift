@@ -12,11 +12,16 @@ public struct LintContext: Sendable {
     public let configuration: Configuration
     /// The standards of each curriculum, resolved against its frameworks, index for index.
     public let standards: [CurriculumStandards]
+    /// "Did you mean" comparisons left for the run, shared by every rule.
+    public let suggestionBudget: SuggestionBudget
+    /// Graph search steps left for the run (`redundant-prerequisite`), shared by every curriculum.
+    public let searchBudget = SuggestionBudget(100_000_000)
 
     /// Creates a context, building each curriculum's graph and resolving its standards.
     public init(model: Model, loadDiagnostics: [Diagnostic] = [], options: [String: [String: OptionValue]] = [:],
-                configuration: Configuration = Configuration()) {
+                configuration: Configuration = Configuration(), suggestionBudget: SuggestionBudget = SuggestionBudget()) {
         self.model = model
+        self.suggestionBudget = suggestionBudget
         self.loadDiagnostics = loadDiagnostics
         self.options = options
         self.configuration = configuration

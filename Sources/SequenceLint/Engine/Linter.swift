@@ -54,7 +54,7 @@ public struct LintResult: Sendable {
     /// Every reported diagnostic, sorted by path, line, column, rule.
     public var diagnostics: [Diagnostic]
     /// File contents by displayed path, for snippets.
-    public var sources: [String: [UInt8]]
+    public var sources: [ByteKey: [UInt8]]
     /// Curriculum files linted (and files that could not be read as YAML).
     public var fileCount: Int
     /// Units in the linted curricula.
@@ -77,7 +77,7 @@ public struct LintResult: Sendable {
     public var notices: [String] = []
 
     /// Creates a result.
-    public init(diagnostics: [Diagnostic], sources: [String: [UInt8]], fileCount: Int, unitCount: Int, lessonCount: Int,
+    public init(diagnostics: [Diagnostic], sources: [ByteKey: [UInt8]], fileCount: Int, unitCount: Int, lessonCount: Int,
                 skipped: [String], rules: [RuleDescription] = []) {
         self.diagnostics = diagnostics
         self.sources = sources
@@ -130,42 +130,54 @@ public struct Linter: Sendable {
 
     /// Lints the request's paths.
     public func lint(_ request: LintRequest) throws -> LintResult {
+        let budget = SuggestionBudget()
+        var request = request
+        if request.limits.runAliasBudget == nil { request.limits.runAliasBudget = SuggestionBudget(request.limits.maxAliasExpansion) }
         for id in request.enable + request.disable + Array(request.severities.keys) + Array(request.options.keys) {
             try validateRuleID(id)
         }
-        return run(try loadFiles(request), request: request)
+        let (files, outside) = try loadFiles(request, budget: budget)
+        var result = run(files, request: request, budget: budget)
+        result.notices = outside.map { "not following \($0): the symlink leads out of the folder being linted" } + result.notices
+        return result
     }
 
     /// The curricula and frameworks of the request's paths, without checking them (`sequencelint graph`).
     public func model(_ request: LintRequest) throws -> Model {
-        let loaded = try loadFiles(request)
+        try modelAndReads(request).model
+    }
+
+    /// The model, and every file read to make it (a command must not write over any of them).
+    public func modelAndReads(_ request: LintRequest) throws -> (model: Model, reads: [String]) {
+        let loaded = try loadFiles(request).files
         var model = ModelBuilder.build(loaded.compactMap(\.model))
         model.frameworks = loaded.compactMap(\.framework).sorted { $0.path < $1.path }
         if request.configuration.inferHierarchy {
             for i in model.frameworks.indices { model.frameworks[i].inferHierarchy() }
         }
-        return model
+        return (model, loaded.map(\.path) + (request.configuration.path.map { [$0] } ?? []))
     }
 
-    func loadFiles(_ request: LintRequest) throws -> [LoadedFile] {
-        let named = Set(request.paths.map(SourceDiscovery.displayPath))
+    func loadFiles(_ request: LintRequest, budget: SuggestionBudget = SuggestionBudget()) throws -> (files: [LoadedFile], outside: [String]) {
+        let named = Set(request.paths.map { ByteKey(SourceDiscovery.displayPath($0)) })
         let stdinPath = request.stdin.map { SourceDiscovery.displayPath($0.path) }
-        let files = try Timing.measure("discover") { try SourceDiscovery.files(in: request.paths) }
-            .filter { stdinPath == nil || SourceDiscovery.canonical($0) != SourceDiscovery.canonical(stdinPath!) }
-            .filter { named.contains($0) || !request.configuration.isExcluded($0) }
+        let found = try Timing.measure("discover") { try SourceDiscovery.discover(request.paths) }
+        let files = found.files
+            .filter { stdinPath == nil || ByteKey(SourceDiscovery.canonical($0)) != ByteKey(SourceDiscovery.canonical(stdinPath!)) }
+            .filter { named.contains(ByteKey($0)) || !request.configuration.isExcluded($0) }
         let frameworkFiles = (request.configuration.frameworks + request.frameworks.map(SourceDiscovery.displayPath))
         for path in frameworkFiles where access(path, R_OK) != 0 { throw LintError.noSuchPath(path) }
         // The same file named twice (or also found among the linted paths) is loaded once.
-        var seen = Set<String>()
+        var seen = Set<ByteKey>()
         var all: [(String, Bool)] = []
         for (path, forced) in frameworkFiles.map({ ($0, true) }) + files.map({ ($0, false) }) {
-            if seen.insert(SourceDiscovery.canonical(path)).inserted { all.append((path, forced)) }
+            if seen.insert(ByteKey(SourceDiscovery.canonical(path))).inserted { all.append((path, forced)) }
         }
-        var loaded = try Timing.measure("load (read, parse, model; parallel)") { try loadAll(all, named: named, limits: request.limits) }
+        var loaded = try Timing.measure("load (read, parse, model; parallel)") { try loadAll(all, named: named, limits: request.limits, budget: budget) }
         if let stdin = request.stdin, let stdinPath {
-            loaded.append(Self.load(path: stdinPath, bytes: stdin.bytes, limits: request.limits, asFramework: false))
+            loaded.append(Self.load(path: stdinPath, bytes: stdin.bytes, limits: request.limits, asFramework: false, budget: budget))
         }
-        return loaded
+        return (loaded, found.outside)
     }
 
     /// Lints in-memory files (path, bytes): for tests and standard input.
@@ -197,7 +209,8 @@ public struct Linter: Sendable {
         }
     }
 
-    static func load(path: String, bytes: [UInt8], limits: YAMLLimits, asFramework: Bool, named: Bool = true) -> LoadedFile {
+    static func load(path: String, bytes: [UInt8], limits: YAMLLimits, asFramework: Bool, named: Bool = true,
+                     budget: SuggestionBudget = SuggestionBudget()) -> LoadedFile {
         let parseStart = Timing.shared != nil ? Timing.now() : 0
         let result = YAMLLoader.load(bytes, path: path, limits: limits)
         let modelStart = Timing.shared != nil ? Timing.now() : 0
@@ -209,7 +222,7 @@ public struct Linter: Sendable {
         var framework: Framework?
         if asFramework && !result.failed || kind == .framework {
             kind = .framework
-            let (read, schema) = FrameworkReader.read(result.document, path: path)
+            let (read, schema) = FrameworkReader.read(result.document, path: path, budget: budget)
             framework = read
             diagnostics += schema
         } else if kind == .curriculum {
@@ -233,7 +246,8 @@ public struct Linter: Sendable {
     }
 
     /// Reads and loads files in parallel, one per core at a time.
-    func loadAll(_ paths: [(path: String, asFramework: Bool)], named: Set<String>, limits: YAMLLimits) throws -> [LoadedFile] {
+    func loadAll(_ paths: [(path: String, asFramework: Bool)], named: Set<ByteKey>, limits: YAMLLimits,
+                 budget: SuggestionBudget) throws -> [LoadedFile] {
         let results = parallelMap(paths.count) { i -> Result<LoadedFile, LintError> in
             let (path, asFramework) = paths[i]
             do {
@@ -241,7 +255,7 @@ public struct Linter: Sendable {
                 let bytes = try SourceDiscovery.readFile(path, limit: limits.maxBytes)
                 Timing.shared?.add("read", Timing.now() - readStart)
                 var file = Self.load(path: path, bytes: bytes, limits: limits, asFramework: asFramework,
-                                     named: asFramework || named.contains(path))
+                                     named: asFramework || named.contains(ByteKey(path)), budget: budget)
                 // The text is read again for the few files a report quotes: holding every
                 // file until the end would double the memory of a large run.
                 file.bytes = []
@@ -256,22 +270,23 @@ public struct Linter: Sendable {
         return try results.map { try $0.get() }
     }
 
-    func run(_ files: consuming [LoadedFile], request: LintRequest) -> LintResult {
+    func run(_ files: consuming [LoadedFile], request: LintRequest, budget: SuggestionBudget = SuggestionBudget()) -> LintResult {
         // Taken apart as it is read, so each file's model is freed once the curricula hold it.
         var loaded = files
         var loadDiagnostics: [Diagnostic] = []
         var fileModels: [FileModel] = []
         var frameworks: [Framework] = []
-        var sources: [String: [UInt8]] = [:]
+        var sources: [ByteKey: [UInt8]] = [:]
         var skipped: [String] = []
         var fileCount = 0
-        var suppressions: [String: [Suppression]] = [:]
+        var suppressions: [ByteKey: [Suppression]] = [:]
         var allPaths: [String] = []
         var curriculumFiles = 0
         for i in loaded.indices {
             let file = loaded[i]
             allPaths.append(file.path)
-            if file.model != nil { curriculumFiles += 1 }
+            // A curriculum map that does not parse is still one (it is reported, not skipped).
+            if file.model != nil || (file.kind == .curriculum && file.framework == nil) { curriculumFiles += 1 }
             loaded[i].model = nil
             loaded[i].bytes = []
             if file.kind == .other {
@@ -280,15 +295,15 @@ public struct Linter: Sendable {
             }
             fileCount += 1
             loadDiagnostics += file.diagnostics
-            if !file.suppressions.isEmpty { suppressions[file.path] = file.suppressions }
+            if !file.suppressions.isEmpty { suppressions[ByteKey(file.path)] = file.suppressions }
             if let model = file.model { fileModels.append(model) }
             if let framework = file.framework { frameworks.append(framework) }
-            if !file.onDisk { sources[file.path] = file.bytes }
+            if !file.onDisk { sources[ByteKey(file.path)] = file.bytes }
         }
         if let path = request.configuration.path, let bytes = try? SourceDiscovery.readFile(path, limit: 4 << 20) {
-            sources[path] = bytes
+            sources[ByteKey(path)] = bytes
             if SuppressionScanner.mayContain(bytes) {
-                suppressions[path] = SuppressionScanner.scan(bytes, path: path, textSpans: YAMLLoader.load(bytes, path: path).document.textSpans)
+                suppressions[ByteKey(path)] = SuppressionScanner.scan(bytes, path: path, textSpans: YAMLLoader.load(bytes, path: path).document.textSpans)
             }
         }
         loaded = []
@@ -307,7 +322,8 @@ public struct Linter: Sendable {
         var options = request.configuration.options
         for (rule, values) in request.options { options[rule, default: [:]].merge(values) { $1 } }
         let context = Timing.measure("graph and standards") {
-            LintContext(model: model, loadDiagnostics: loadDiagnostics, options: options, configuration: request.configuration)
+            LintContext(model: model, loadDiagnostics: loadDiagnostics, options: options, configuration: request.configuration,
+                        suggestionBudget: budget)
         }
         let rulesStart = Timing.shared != nil ? Timing.now() : 0
         var diagnostics: [Diagnostic] = []
@@ -351,13 +367,13 @@ public struct Linter: Sendable {
         for d in diagnostics where unique.last != d { unique.append(d) }
         diagnostics = unique
         // Snippets need the text of the files findings point into; those on disk are read again.
-        var quoted = Set<String>()
+        var quoted = Set<ByteKey>()
         for d in diagnostics {
-            quoted.insert(d.location.path)
-            for note in d.notes { quoted.insert(note.location.path) }
+            quoted.insert(ByteKey(d.location.path))
+            for note in d.notes { quoted.insert(ByteKey(note.location.path)) }
         }
         for path in quoted where sources[path] == nil {
-            sources[path] = try? SourceDiscovery.readFile(path, limit: request.limits.maxBytes)
+            sources[path] = try? SourceDiscovery.readFile(path.string, limit: request.limits.maxBytes)
         }
         var result = LintResult(diagnostics: diagnostics, sources: sources, fileCount: fileCount,
                           unitCount: model.curricula.reduce(0) { $0 + $1.units.count },

@@ -140,21 +140,31 @@ public enum SuppressionScanner {
 public enum SuppressionEngine {
     /// Findings left, and how many were suppressed. `known` are the rule ids of the catalog, `ran`
     /// those that ran this time (a suppression of a rule that did not run is not reported unused).
-    public static func apply(_ suppressions: [String: [Suppression]], to diagnostics: [Diagnostic], known: Set<String>,
+    public static func apply(_ suppressions: [ByteKey: [Suppression]], to diagnostics: [Diagnostic], known: Set<String>,
                              ran: Set<String>, unusedSeverity: Severity) -> ([Diagnostic], Int) {
-        var used: [String: [[Bool]]] = suppressions.mapValues { $0.map { s in Array(repeating: false, count: max(1, s.rules.count)) } }
+        var used: [ByteKey: [[Bool]]] = suppressions.mapValues { $0.map { s in Array(repeating: false, count: max(1, s.rules.count)) } }
+        // Each file's suppressions by the line they cover (file-wide ones apart): a finding looks
+        // only at its own line's, so applying them is linear in findings plus suppressions.
+        var fileWide: [ByteKey: [Int]] = [:]
+        var byLine: [ByteKey: [Int: [Int]]] = [:]
+        for (path, list) in suppressions {
+            for (k, s) in list.enumerated() {
+                if let line = s.coveredLine { byLine[path, default: [:]][line, default: []].append(k) } else { fileWide[path, default: []].append(k) }
+            }
+        }
         var kept: [Diagnostic] = []
         var suppressed = 0
         for d in diagnostics {
             var hidden = false
-            if let list = suppressions[d.location.path] {
-                for (k, s) in list.enumerated() {
-                    if let line = s.coveredLine, line != d.location.start.line { continue }
+            let path = ByteKey(d.location.path)
+            if let list = suppressions[path] {
+                for k in (fileWide[path] ?? []) + (byLine[path]?[d.location.start.line] ?? []) {
+                    let s = list[k]
                     if s.rules.isEmpty {
-                        used[d.location.path]![k][0] = true
+                        used[path]![k][0] = true
                         hidden = true
                     } else if let r = s.rules.firstIndex(where: { $0.id == d.rule }) {
-                        used[d.location.path]![k][r] = true
+                        used[path]![k][r] = true
                         hidden = true
                     }
                 }

@@ -42,6 +42,8 @@ struct SchemaReader {
     let path: String
     let file: FileID
     var diagnostics: [Diagnostic] = []
+    /// "Did you mean" comparisons left for the run.
+    var suggestionBudget = SuggestionBudget()
 
     init(doc: YAMLDocument, path: String) {
         self.doc = doc

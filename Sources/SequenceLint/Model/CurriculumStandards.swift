@@ -412,8 +412,9 @@ public struct CurriculumStandards: Sendable {
 
     /// Whether a node's grade is before the curriculum's earliest (prior knowledge).
     public func isEarlierGrade(_ node: Int32, in all: [Framework]) -> Bool {
-        // A band (6-8, HS) is earlier only when all of it is.
-        guard let earliestGrade, let grade = info(node, in: all)?.highestGrade else { return false }
+        // A band (6-8, HS) counts by its lowest grade, as it does everywhere: a grade-7 course
+        // builds on a 6-8 standard its students met in grade 6.
+        guard let earliestGrade, let grade = info(node, in: all)?.grade else { return false }
         return grade < earliestGrade
     }
 

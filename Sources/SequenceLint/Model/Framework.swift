@@ -220,8 +220,13 @@ extension StandardCode {
         var out = ""
         var inTag = false
         var lastSpace = false
-        for c in html {
-            if c == "<" { inTag = true; continue }
+        let characters = Array(html)
+        for (i, c) in characters.enumerated() {
+            // A tag starts with `<` and a letter, `/` or `!`; `x < c` is text.
+            if c == "<", i + 1 < characters.count, characters[i + 1].isLetter || characters[i + 1] == "/" || characters[i + 1] == "!" {
+                inTag = true
+                continue
+            }
             if inTag { if c == ">" { inTag = false; if !lastSpace { out.append(" "); lastSpace = true } }; continue }
             if c.isWhitespace {
                 if !lastSpace { out.append(" "); lastSpace = true }

@@ -2,8 +2,9 @@
 /// the same YAML loader so every item keeps its position).
 public enum FrameworkReader {
     /// Reads a framework document of either kind; nil (with a `schema` diagnostic) when it is neither.
-    public static func read(_ doc: YAMLDocument, path: String) -> (Framework?, [Diagnostic]) {
+    public static func read(_ doc: YAMLDocument, path: String, budget: SuggestionBudget = SuggestionBudget()) -> (Framework?, [Diagnostic]) {
         var reader = SchemaReader(doc: doc, path: path)
+        reader.suggestionBudget = budget
         let framework: Framework?
         if let root = doc.root, doc[root].kind == .mapping, doc.value(root, forKey: "CFDocument") != nil {
             framework = reader.readCASE(root)
@@ -139,12 +140,19 @@ extension SchemaReader {
                 findings.append(Diagnostic(
                     rule: "unknown-reference", severity: severity,
                     message: "\(link.isParent ? "parent" : "prerequisite") '\(link.target)' of \(standards[link.from].code ?? "an item") is no standard of framework '\(frameworkID)'"
-                        + Suggestions.didYouMean(link.target, among: codes.count < 5000 ? codes : []),
+                        + Suggestions.didYouMean(link.target, among: codes.count < 5000 && suggestionBudget.spend(codes.count) ? codes : []),
                     location: link.location, help: "correct the code, or add the standard it names"))
                 continue
             }
             if link.isParent {
-                if standards[link.from].parent < 0 && target != link.from { standards[link.from].parent = Int32(target) }
+                if target == link.from {
+                    findings.append(Diagnostic(
+                        rule: "prerequisite-cycle", severity: .error,
+                        message: "\(standards[link.from].code ?? "an item") in framework '\(frameworkID)' names itself as its parent",
+                        location: link.location, help: "a standard cannot be a part of itself: name the standard it belongs to, or remove `parent`"))
+                    continue
+                }
+                if standards[link.from].parent < 0 { standards[link.from].parent = Int32(target) }
             } else {
                 standards[link.from].requires.append(Int32(target))
                 standards[link.from].requiresAt.append(link.location)

@@ -7,9 +7,9 @@ public struct GCCReporter: Reporter {
     public func report(_ result: LintResult, diagnostics: [Diagnostic], color: Bool) -> String {
         var out = ""
         for d in diagnostics {
-            out += "\(d.location.path):\(d.location.start): \(d.severity.rawValue): \(d.message.escapingControls) [\(d.rule)]\n"
+            out += "\(d.location.path.escapingControls):\(d.location.start): \(d.severity.rawValue): \(d.message.escapingControls) [\(d.rule)]\n"
             for note in d.notes {
-                out += "\(note.location.path):\(note.location.start): note: \(note.message.escapingControls)\n"
+                out += "\(note.location.path.escapingControls):\(note.location.start): note: \(note.message.escapingControls)\n"
             }
         }
         return out

@@ -44,14 +44,21 @@ public struct GitHubReporter: Reporter {
 
     /// A Markdown summary for `$GITHUB_STEP_SUMMARY`: counts and a table of findings.
     public static func stepSummary(_ result: LintResult, diagnostics: [Diagnostic]) -> String {
+        // Markdown table cells: control characters escaped, and the punctuation that Markdown or
+        // HTML would read (a `|` ends the cell, a backtick opens code, `<` a tag) backslash-escaped.
         func cell(_ text: String) -> String {
-            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            var out = ""
+            for c in text.escapingControls {
+                if "\\`*_[]<>|#!~&".contains(c) { out.append("\\") }
+                out.append(c)
+            }
+            return out
         }
         var out = "## sequencelint\n\n\(result.summary(of: result.diagnostics))\n\n"
         guard !diagnostics.isEmpty else { return out }
         out += "| severity | rule | location | message |\n|---|---|---|---|\n"
         for d in diagnostics.prefix(500) {
-            out += "| \(d.severity.rawValue) | `\(d.rule)` | `\(cell(d.location.path)):\(d.location.start)` | \(cell(d.message)) |\n"
+            out += "| \(d.severity.rawValue) | `\(d.rule)` | \(cell(d.location.path)):\(d.location.start) | \(cell(d.message)) |\n"
         }
         if diagnostics.count > 500 { out += "\n\(diagnostics.count - 500) more findings are not listed.\n" }
         return out + "\n"

@@ -12,19 +12,19 @@ public struct TextReporter: Reporter {
     }
 
     /// The diagnostics with their snippets, without the summary line.
-    public func render(_ diagnostics: [Diagnostic], sources: [String: [UInt8]], color: Bool) -> String {
+    public func render(_ diagnostics: [Diagnostic], sources: [ByteKey: [UInt8]], color: Bool) -> String {
         var out = ""
         var lines = SourceLines(sources: sources)
         let paint = Paint(enabled: color)
         for d in diagnostics {
             let gutter = max(String(d.location.start.line).count,
                              d.notes.map { String($0.location.start.line).count }.max() ?? 0)
-            out += paint.bold("\(d.location.path):\(d.location.start): ")
+            out += paint.bold("\(d.location.path.escapingControls):\(d.location.start): ")
                 + paint.severity(d.severity, d.severity.rawValue + ":") + " "
                 + paint.bold(d.message.escapingControls) + " " + paint.dim("[\(d.rule)]") + "\n"
             out += snippet(d.location, severity: d.severity, gutter: gutter, lines: &lines, paint: paint)
             for note in d.notes {
-                out += paint.bold("\(note.location.path):\(note.location.start): ") + paint.note("note:") + " " + note.message.escapingControls + "\n"
+                out += paint.bold("\(note.location.path.escapingControls):\(note.location.start): ") + paint.note("note:") + " " + note.message.escapingControls + "\n"
                 out += snippet(note.location, severity: nil, gutter: gutter, lines: &lines, paint: paint)
             }
             if let help = d.help {
@@ -71,15 +71,15 @@ public struct TextReporter: Reporter {
 
 /// Source lines by path, indexed on first use.
 struct SourceLines {
-    let sources: [String: [UInt8]]
+    let sources: [ByteKey: [UInt8]]
     var starts: [String: [Int]] = [:]
 
-    init(sources: [String: [UInt8]]) {
+    init(sources: [ByteKey: [UInt8]]) {
         self.sources = sources
     }
 
     mutating func line(_ number: Int, of path: String) -> String? {
-        guard let bytes = sources[path] else { return nil }
+        guard let bytes = sources[ByteKey(path)] else { return nil }
         if starts[path] == nil {
             starts[path] = lineStartOffsets(bytes)
         }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// "Did you mean" suggestions by edit distance.
 public enum Suggestions {
     /// Edit distance over Unicode scalars, ignoring case, where swapping two neighbours is one
@@ -123,4 +129,38 @@ func lineStartOffsets(_ bytes: [UInt8]) -> [Int] {
         i += 1
     }
     return starts
+}
+
+/// How many "did you mean" comparisons a run may still make, shared by every file and rule of
+/// the run: a hostile input of many misspellings against a large framework stays fast however
+/// it is split into files or curricula.
+public final class SuggestionBudget: @unchecked Sendable {
+    private var lock = pthread_mutex_t()
+    private var remaining: Int
+
+    /// A budget of `comparisons` candidate comparisons.
+    public init(_ comparisons: Int = 2_000_000) {
+        remaining = comparisons
+        pthread_mutex_init(&lock, nil)
+    }
+
+    deinit { pthread_mutex_destroy(&lock) }
+
+    /// Takes all of `amount` or, when less is left, nothing (returning false).
+    public func take(_ amount: Int) -> Bool {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        guard remaining >= amount else { return false }
+        remaining -= amount
+        return true
+    }
+
+    /// Takes `comparisons` from the budget; false (taking nothing) once it is spent.
+    public func spend(_ comparisons: Int) -> Bool {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        guard remaining > 0 else { return false }
+        remaining -= comparisons
+        return true
+    }
 }

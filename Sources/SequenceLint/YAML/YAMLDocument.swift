@@ -131,27 +131,44 @@ public struct YAMLDocument: Sendable {
             index += 2
         }
         guard !merges.isEmpty else { return }
-        var seen: [Int32] = []
+        // Keys already given win over merged ones; compared by their scalar bytes through a hash
+        // set (a merge into a large mapping stays linear), and each merged mapping is visited once
+        // (a merge chain that repeats sources cannot grow exponentially).
+        var seen = Set<[UInt8]>()
+        func textKey(_ node: Int32) -> [UInt8]? {
+            let n = nodes[Int(node)]
+            guard n.kind == .scalar else { return nil }
+            return Array(text[Int(n.first)..<(Int(n.first) + Int(n.count))])
+        }
         index = items.startIndex
         while index < items.endIndex {
-            seen.append(items[index])
+            if let key = textKey(items[index]) { seen.insert(key) }
             index += 2
         }
-        var sources: [Int32] = []
-        for merge in merges {
-            if nodes[Int(merge)].kind == .sequence {
-                sources.append(contentsOf: childIndices(merge))
-            } else {
-                sources.append(merge)
-            }
+        // Depth first, in order: a merged mapping's own merges before the next merged mapping.
+        func sources(of merge: Int32) -> [Int32] {
+            nodes[Int(merge)].kind == .sequence ? Array(childIndices(merge)) : [merge]
         }
-        for source in sources where nodes[Int(source)].kind == .mapping {
-            forEachPair(source) { key, value in
-                if !seen.contains(where: { sameScalarText($0, key) }) {
-                    seen.append(key)
-                    body(key, value)
+        var stack: [Int32] = merges.flatMap(sources).reversed()
+        var visited = Set<Int32>([mapping])
+        while let source = stack.popLast() {
+            guard nodes[Int(source)].kind == .mapping, visited.insert(source).inserted else { continue }
+            let sourceItems = childIndices(source)
+            var nested: [Int32] = []
+            var i = sourceItems.startIndex
+            while i < sourceItems.endIndex {
+                let key = sourceItems[i], value = sourceItems[i + 1]
+                i += 2
+                if nodes[Int(key)].isPlain && scalarEquals(key, "<<") {
+                    nested.append(contentsOf: sources(of: value))
+                    continue
                 }
+                if let text = textKey(key) {
+                    guard seen.insert(text).inserted else { continue }
+                }
+                body(key, value)
             }
+            stack.append(contentsOf: nested.reversed())
         }
     }
 

@@ -9,6 +9,9 @@ public struct YAMLLimits: Sendable {
     public var maxDepth: Int = 200
     /// Most nodes that aliases may add when expanded.
     public var maxAliasExpansion: Int = 1_000_000
+    /// Alias expansion left for the whole run, shared by its files (nil: only the per-file limit):
+    /// ten files just under the per-file limit would otherwise add up.
+    public var runAliasBudget: SuggestionBudget?
 
     /// The default limits.
     public init() {}
@@ -34,6 +37,15 @@ public enum YAMLLoader {
         if bytes.count > limits.maxBytes {
             builder.notText = true
             builder.syntaxError("the file is larger than \(limits.maxBytes >> 20) MiB, the limit for curriculum files",
+                                at: Position(line: 1, column: 1))
+            return builder.result()
+        }
+        // libyaml reads UTF-16 with a byte-order mark, but every position here counts UTF-8 bytes:
+        // such a file (or one without the mark, a NUL in every other byte) is refused in plain words.
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+            || (bytes.count >= 4 && (bytes[0] == 0 || bytes[1] == 0) && (bytes[2] == 0 || bytes[3] == 0) && bytes[0] != bytes[1]) {
+            builder.notText = true
+            builder.syntaxError("the file is encoded as UTF-16; save it as UTF-8 (most editors: \"Save with encoding\", UTF-8)",
                                 at: Position(line: 1, column: 1))
             return builder.result()
         }
@@ -348,6 +360,11 @@ private struct Builder {
             expanded += weight
             if expanded - document.nodes.count > limits.maxAliasExpansion {
                 syntaxError("aliases expand to more than \(limits.maxAliasExpansion) nodes, the limit for curriculum files",
+                            at: position(event.start_mark))
+                return false
+            }
+            if let shared = limits.runAliasBudget, !shared.take(weight) {
+                syntaxError("aliases in the files of this run expand to more than \(limits.maxAliasExpansion) nodes together, the limit for one run",
                             at: position(event.start_mark))
                 return false
             }
