@@ -65,14 +65,22 @@ enum TestSupport {
     }
 
     /// Runs the built binary in `directory` with no terminal and the given environment additions.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: String? = nil) throws -> Run {
+    /// With `viaShell`, runs that bash script instead, with the binary's path in `$SL`.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: String? = nil,
+                    viaShell script: String? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let script {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", script]
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory ?? root
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
         for (k, v) in environment { env[k] = v }
+        env["SL"] = binary.path
         process.environment = env
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

@@ -102,6 +102,8 @@ public enum Glob {
                 i += 1
             }
             reachable = next
+            // Nothing can match any more: the rest of the pattern need not be read.
+            if !reachable.contains(true) { return false }
         }
         return reachable[t.count]
     }

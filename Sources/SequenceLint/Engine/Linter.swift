@@ -241,6 +241,10 @@ public struct Linter: Sendable {
         // comments are not read as suppressions.
         if kind != .other, !result.failed, SuppressionScanner.mayContain(bytes) {
             loaded.suppressions = SuppressionScanner.scan(bytes, path: path, textSpans: result.document.textSpans)
+            // A second document is not read: a comment in it suppresses nothing (and is not reported).
+            if let second = result.document.secondDocumentStart {
+                loaded.suppressions.removeAll { $0.location.start >= second }
+            }
         }
         return loaded
     }
@@ -372,8 +376,10 @@ public struct Linter: Sendable {
             quoted.insert(ByteKey(d.location.path))
             for note in d.notes { quoted.insert(ByteKey(note.location.path)) }
         }
+        // A file over the size limit was never loaded: quote at most its first MiB, not all of it.
+        let oversized = Set(diagnostics.lazy.filter { $0.rule == "yaml-syntax" && $0.message.contains("larger than") }.map { ByteKey($0.location.path) })
         for path in quoted where sources[path] == nil {
-            sources[path] = try? SourceDiscovery.readFile(path.string, limit: request.limits.maxBytes)
+            sources[path] = try? SourceDiscovery.readFile(path.string, limit: oversized.contains(path) ? 1 << 20 : request.limits.maxBytes)
         }
         var result = LintResult(diagnostics: diagnostics, sources: sources, fileCount: fileCount,
                           unitCount: model.curricula.reduce(0) { $0 + $1.units.count },
