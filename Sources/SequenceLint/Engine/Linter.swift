@@ -255,6 +255,13 @@ public struct Linter: Sendable {
         let results = parallelMap(paths.count) { i -> Result<LoadedFile, LintError> in
             let (path, asFramework) = paths[i]
             do {
+                // A file over the limit is reported without being read (twelve of them would
+                // otherwise hold 64 MiB each).
+                var info = stat()
+                if SourceDiscovery.withRawPath(path, { stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > limits.maxBytes {
+                    return .success(LoadedFile(path: path, bytes: [], kind: .curriculum, model: nil, framework: nil,
+                                               diagnostics: YAMLLoader.oversized(path: path, limits: limits).diagnostics, onDisk: true))
+                }
                 let readStart = Timing.shared != nil ? Timing.now() : 0
                 let bytes = try SourceDiscovery.readFile(path, limit: limits.maxBytes)
                 Timing.shared?.add("read", Timing.now() - readStart)

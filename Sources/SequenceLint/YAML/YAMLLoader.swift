@@ -31,6 +31,15 @@ public struct YAMLLoadResult: Sendable {
 
 /// Drives libyaml event by event into a `YAMLDocument`, keeping start and end positions.
 public enum YAMLLoader {
+    /// The result for a file larger than the limit, without reading it.
+    public static func oversized(path: String, limits: YAMLLimits = YAMLLimits()) -> YAMLLoadResult {
+        var builder = Builder(path: path, limits: limits, source: [])
+        builder.notText = true
+        builder.syntaxError("the file is larger than \(limits.maxBytes >> 20) MiB, the limit for curriculum files",
+                            at: Position(line: 1, column: 1))
+        return builder.result()
+    }
+
     /// Loads YAML from bytes; `path` is used in diagnostics.
     public static func load(_ bytes: [UInt8], path: String, limits: YAMLLimits = YAMLLimits()) -> YAMLLoadResult {
         var builder = Builder(path: path, limits: limits, source: bytes)
