@@ -13,7 +13,7 @@ struct SequenceLintCommand: ParsableCommand {
         commandName: "sequencelint",
         abstract: "Lint curriculum maps (scope and sequence) for broken logical progression and imbalance.",
         version: SequenceLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self, Graph.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Graph.self, Frameworks.self, StandardCommand.self],
         defaultSubcommand: Lint.self)
 
     /// Runs the command; a closed pipe or a full disk is an error code, never a signal.
@@ -163,6 +163,12 @@ extension SequenceLintCommand {
             request.enable = enable
             request.disable = disable
             request.frameworks = framework
+            for reference in framework {
+                if let id = BuiltinFrameworks.id(fromReference: reference), !BuiltinFrameworks.ids.contains(id) {
+                    printError("no framework '\(id)' is built in\(Suggestions.didYouMean(id, among: BuiltinFrameworks.ids)) (built in: \(BuiltinFrameworks.ids.joined(separator: ", ")))")
+                    throw ioFailure
+                }
+            }
             request.configuration = try loadConfiguration()
             for id in enable + disable {
                 do { try linter.validateRuleID(id) } catch let error as LintError {
@@ -291,6 +297,83 @@ extension SequenceLintCommand {
             } else {
                 try emit(text)
             }
+        }
+    }
+
+    /// The frameworks a command would use: loaded from the configuration and `--framework`, then
+    /// every built-in one whose id no loaded framework has.
+    static func frameworks(config: String?, files: [String]) throws -> [(framework: Framework, builtIn: Bool)] {
+        var lint = try Lint.parse(config.map { ["--config", $0] } ?? [])
+        lint.paths = []
+        let configuration = try lint.loadConfiguration()
+        var loaded: [(Framework, Bool)] = []
+        for reference in configuration.frameworks + files {
+            if let id = BuiltinFrameworks.id(fromReference: reference) {
+                guard BuiltinFrameworks.ids.contains(id) else {
+                    printError("no framework '\(id)' is built in\(Suggestions.didYouMean(id, among: BuiltinFrameworks.ids))")
+                    throw ioFailure
+                }
+                continue
+            }
+            let bytes: [UInt8]
+            do { bytes = try SourceDiscovery.readFile(reference, limit: 64 << 20) } catch {
+                printError("\(error)")
+                throw ioFailure
+            }
+            let path = SourceDiscovery.displayPath(reference)
+            guard var framework = FrameworkReader.read(YAMLLoader.load(bytes, path: path).document, path: path).0 else {
+                printError("\(path) is not a standards framework")
+                throw ioFailure
+            }
+            if configuration.inferHierarchy { framework.inferHierarchy() }
+            loaded.append((framework, false))
+        }
+        for id in BuiltinFrameworks.ids where !loaded.contains(where: { $0.0.id == id }) {
+            if let framework = BuiltinFrameworks.framework(id) { loaded.append((framework, true)) }
+        }
+        return loaded
+    }
+
+    struct Frameworks: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the standards frameworks: built in, and loaded from the configuration or --framework.")
+
+        @Option(help: ArgumentHelp("Use this configuration instead of discovering .sequencelint.yml.", valueName: "FILE"))
+        var config: String?
+
+        @Option(help: ArgumentHelp("Add a standards framework, YAML or CASE JSON (repeatable).", valueName: "FILE"))
+        var framework: [String] = []
+
+        func run() throws {
+            try emit(FrameworkReport.list(try SequenceLintCommand.frameworks(config: config, files: framework)))
+        }
+    }
+
+    struct StandardCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "standard",
+            abstract: "Print a standard: its text, grade, emphasis, parts, prerequisites, what builds on it, related standards.")
+
+        @Argument(help: "The code, as a curriculum writes it (6.RP.A.3, 6.RP.A.3a, CCSS.Math.Content.6.RP.A.3a, G-CO.A.1).")
+        var code: String
+
+        @Option(help: ArgumentHelp("Use this configuration instead of discovering .sequencelint.yml.", valueName: "FILE"))
+        var config: String?
+
+        @Option(help: ArgumentHelp("Look in this framework too, YAML or CASE JSON (repeatable).", valueName: "FILE"))
+        var framework: [String] = []
+
+        func run() throws {
+            let all = try SequenceLintCommand.frameworks(config: config, files: framework)
+            for (framework, builtIn) in all {
+                if let index = framework.lookup(code) {
+                    try emit(FrameworkReport.standard(index, in: framework, builtIn: builtIn))
+                    return
+                }
+            }
+            let codes = all.flatMap { $0.framework.standards.compactMap(\.code) }
+            printError("'\(code)' is no standard of \(all.map { "'\($0.framework.id)'" }.joined(separator: ", "))\(Suggestions.didYouMean(code, among: codes))")
+            throw ioFailure
         }
     }
 

@@ -46,7 +46,8 @@ public struct UnknownReferenceRule: Rule {
         var out = context.frameworkFindings(Self.description.id)
         for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
             var codes: Set<String>?
-            // Suggestions compare with every id: the run's budget keeps many typos fast.
+            // Suggestions compare with every id: a budget per curriculum, within the run's, keeps many typos fast.
+            var curriculumBudget = 100_000
             var suggested: [String: String?] = [:]
             for index in curriculum.lessons.indices where graph.entryTarget[index].contains(-1) {
                 let lesson = curriculum.lessons[index]
@@ -62,11 +63,12 @@ public struct UnknownReferenceRule: Rule {
                     }
                     if codes!.contains(StandardCode.looseKey(ref.text)) {
                         help = "'\(ref.text)' is a standard code: list it under `standards`; `requires` takes lesson and unit ids"
-                    } else if suggested[ref.text] != nil || context.suggestionBudget.spend(curriculum.items.count) {
+                    } else if suggested[ref.text] != nil || (curriculumBudget > 0 && context.suggestionBudget.spend(curriculum.items.count)) {
                         let near: String?
                         if let known = suggested[ref.text] {
                             near = known
                         } else {
+                            curriculumBudget -= curriculum.items.count
                             near = Suggestions.closest(to: ref.text, among: curriculum.items.keys)
                             suggested[ref.text] = near
                         }

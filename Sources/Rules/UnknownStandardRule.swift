@@ -98,13 +98,19 @@ public struct UnknownStandardRule: Rule {
                         help: "name one framework in every file of the curriculum"))
                 }
             }
-            if let selected = standards.selected, standards.frameworks.isEmpty, !all.isEmpty {
-                let ids = all.map(\.id)
+            // Never silent: a named framework that is neither loaded nor built in means the standards
+            // checks did not run, and the author is told which.
+            if let selected = standards.selected, standards.frameworks.isEmpty {
+                let ids = Array(Set(all.map(\.id) + BuiltinFrameworks.ids)).sorted()
+                let loaded = all.map(\.id)
                 out.append(Diagnostic(
                     rule: d.id, severity: d.defaultSeverity,
-                    message: "curriculum '\(curriculum.id)' selects framework '\(selected.text)', which is not loaded\(Suggestions.didYouMean(selected.text, among: ids))",
+                    message: "curriculum '\(curriculum.id)' selects framework '\(selected.text)', which is neither loaded nor built in, so its codes were not checked "
+                        + "(unknown-standard, progression-gap, early-pass, builds-on-untaught, above-grade-standard, coarse-alignment, uncovered-standard, major-work and milestone skipped)"
+                        + Suggestions.didYouMean(selected.text, among: ids),
                     location: selected.location,
-                    help: "loaded frameworks: \(ids.joined(separator: ", ")); name one of them, or load '\(selected.text)' with --framework or `frameworks:` in .sequencelint.yml"))
+                    help: (loaded.isEmpty ? "" : "loaded: \(loaded.joined(separator: ", ")); ")
+                        + "built in: \(BuiltinFrameworks.ids.joined(separator: ", ")); name one of them, or load '\(selected.text)' with --framework or `frameworks:` in .sequencelint.yml"))
                 continue
             }
             guard !standards.frameworks.isEmpty else { continue }

@@ -10,7 +10,7 @@ import SequenceLintRules
     @Test func cleanCurriculumPrintsOnlyTheSummaryAndExitsZero() throws {
         let run = try TestSupport.run(["Tests/SequenceLintTests/Fixtures/cli/clean.yml"])
         #expect(run.status == 0)
-        #expect(run.stdout == "0 errors, 0 warnings in 1 file (1 unit, 2 lessons)\n")
+        #expect(run.stdout == "0 errors, 0 warnings in 1 curriculum map (1 unit, 2 lessons)\n")
         #expect(run.stderr.isEmpty)
     }
 
@@ -57,7 +57,7 @@ import SequenceLintRules
 
     @Test func folderSkipsOtherYAMLFiles() throws {
         let run = try TestSupport.run(["--verbose", "Tests/SequenceLintTests/Fixtures/cli"])
-        #expect(run.stdout.hasSuffix("1 error, 1 warning in 3 files (3 units, 4 lessons)\n"))
+        #expect(run.stdout.hasSuffix("1 error, 1 warning in 3 curriculum maps (3 units, 4 lessons)\n"))
         #expect(run.stderr.contains("skipped Tests/SequenceLintTests/Fixtures/cli/workflow.yml"))
     }
 

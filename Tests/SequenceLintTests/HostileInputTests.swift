@@ -87,7 +87,7 @@ import SequenceLintRules
         let result = try run(["empty.yml": [], "null.yml": text("~\n"), "scalar.yml": text("hello\n"),
                               "list.yml": text("- a\n- b\n"), "comment.yml": text("# nothing\n")], ["--verbose", "."])
         #expect(result.status == 0)
-        #expect(result.stdout == "0 errors, 0 warnings in 0 files (0 units, 0 lessons)\n")
+        #expect(result.stdout == "0 errors, 0 warnings in 0 curriculum maps (0 units, 0 lessons)\n")
         #expect(result.stderr.split(separator: "\n").count == 6)
         #expect(result.stderr.contains("sequencelint: warning: no curriculum maps found in .\n"))
     }
@@ -152,7 +152,7 @@ import SequenceLintRules
         }
         let files = try run(many, ["."])
         #expect(files.status == 0)
-        #expect(files.stdout == "0 errors, 0 warnings in 3000 files (3000 units, 3000 lessons)\n")
+        #expect(files.stdout == "0 errors, 0 warnings in 3000 curriculum maps (3000 units, 3000 lessons)\n")
     }
 
     @Test func symlinkLoopIsVisitedOnce() throws {
@@ -162,7 +162,7 @@ import SequenceLintRules
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("a/b/loop").path, withDestinationPath: "..")
         let result = try TestSupport.run(["."], in: dir)
         #expect(result.status == 0)
-        #expect(result.stdout == "0 errors, 0 warnings in 1 file (1 unit, 1 lesson)\n")
+        #expect(result.stdout == "0 errors, 0 warnings in 1 curriculum map (1 unit, 1 lesson)\n")
     }
 
     @Test func outputDoesNotDependOnFileOrder() throws {

@@ -226,10 +226,19 @@ private struct ConfigReading {
             }
             switch name {
             case "frameworks":
-                config.frameworks = strings(value, what: "a framework file path").map { ConfigurationReader.resolve($0, from: config.baseDirectory) }
-                for (item, file) in zip(doc[value].kind == .sequence ? Array(doc.childIndices(value)) : [value], config.frameworks)
-                    where !SourceDiscovery.isReadableFile(file) {
-                    error("framework file '\(file)' does not exist or is not a readable file", at: item)
+                // `builtin:ID` names a framework compiled into sequencelint; anything else is a path.
+                config.frameworks = strings(value, what: "a framework file path").map {
+                    BuiltinFrameworks.id(fromReference: $0) != nil ? $0 : ConfigurationReader.resolve($0, from: config.baseDirectory)
+                }
+                for (item, file) in zip(doc[value].kind == .sequence ? Array(doc.childIndices(value)) : [value], config.frameworks) {
+                    if let id = BuiltinFrameworks.id(fromReference: file) {
+                        if !BuiltinFrameworks.ids.contains(id) {
+                            error("no framework '\(id)' is built in\(Suggestions.didYouMean(id, among: BuiltinFrameworks.ids))", at: item,
+                                  help: "built in: \(BuiltinFrameworks.ids.map { BuiltinFrameworks.prefix + $0 }.joined(separator: ", "))")
+                        }
+                    } else if !SourceDiscovery.isReadableFile(file) {
+                        error("framework file '\(file)' does not exist or is not a readable file", at: item)
+                    }
                 }
             case "exclude":
                 config.exclude = strings(value, what: "a glob")

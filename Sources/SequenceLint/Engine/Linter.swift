@@ -73,6 +73,10 @@ public struct LintResult: Sendable {
     public var filesRead: [String] = []
     /// How many curriculum maps were read.
     public var curriculumFileCount = 0
+    /// Framework files read (built-in frameworks not counted).
+    public var frameworkFileCount = 0
+    /// The built-in frameworks the run used.
+    public var builtinFrameworks: [String] = []
     /// What the run did on its own that `--verbose` reports (an inferred hierarchy, say).
     public var notices: [String] = []
 
@@ -142,6 +146,29 @@ public struct Linter: Sendable {
         return result
     }
 
+    /// Adds the built-in frameworks a run uses: those named as `builtin:ID` in the configuration or
+    /// on the command line, and those a curriculum selects by id when no loaded framework has it (a
+    /// loaded file of the same id wins). Returns their ids.
+    @discardableResult
+    static func attachBuiltins(to model: inout Model, request: LintRequest) -> [String] {
+        var wanted: [String] = []
+        for reference in request.configuration.frameworks + request.frameworks {
+            if let id = BuiltinFrameworks.id(fromReference: reference) { wanted.append(id) }
+        }
+        for curriculum in model.curricula {
+            if let selected = curriculum.files.lazy.compactMap(\.framework).first?.text, BuiltinFrameworks.ids.contains(selected) {
+                wanted.append(selected)
+            }
+        }
+        var added: [String] = []
+        for id in wanted where !added.contains(id) && !model.frameworks.contains(where: { $0.id == id }) {
+            guard let framework = BuiltinFrameworks.framework(id) else { continue }
+            model.frameworks.append(framework)
+            added.append(id)
+        }
+        return added
+    }
+
     /// The curricula and frameworks of the request's paths, without checking them (`sequencelint graph`).
     public func model(_ request: LintRequest) throws -> Model {
         try modelAndReads(request).model
@@ -152,6 +179,7 @@ public struct Linter: Sendable {
         let loaded = try loadFiles(request).files
         var model = ModelBuilder.build(loaded.compactMap(\.model))
         model.frameworks = loaded.compactMap(\.framework).sorted { $0.path < $1.path }
+        Self.attachBuiltins(to: &model, request: request)
         if request.configuration.inferHierarchy {
             for i in model.frameworks.indices { model.frameworks[i].inferHierarchy() }
         }
@@ -166,6 +194,7 @@ public struct Linter: Sendable {
             .filter { stdinPath == nil || ByteKey(SourceDiscovery.canonical($0)) != ByteKey(SourceDiscovery.canonical(stdinPath!)) }
             .filter { named.contains(ByteKey($0)) || !request.configuration.isExcluded($0) }
         let frameworkFiles = (request.configuration.frameworks + request.frameworks.map(SourceDiscovery.displayPath))
+            .filter { BuiltinFrameworks.id(fromReference: $0) == nil }
         for path in frameworkFiles where access(path, R_OK) != 0 { throw LintError.noSuchPath(path) }
         // The same file named twice (or also found among the linted paths) is loaded once.
         var seen = Set<ByteKey>()
@@ -321,6 +350,10 @@ public struct Linter: Sendable {
         var model = Timing.measure("assemble curricula") { ModelBuilder.build(fileModels) }
         fileModels = []
         model.frameworks = frameworks.sorted { $0.path < $1.path }
+        let builtins = Self.attachBuiltins(to: &model, request: request)
+        for id in builtins {
+            if let text = BuiltinFrameworks.text(id) { sources[ByteKey(BuiltinFrameworks.path(id))] = Array(text.utf8) }
+        }
         var notices: [String] = []
         if request.configuration.inferHierarchy {
             for i in model.frameworks.indices {
@@ -396,6 +429,8 @@ public struct Linter: Sendable {
         result.filesRead = allPaths + (request.configuration.path.map { [$0] } ?? [])
         result.curriculumFileCount = curriculumFiles
         result.notices = notices
+        result.frameworkFileCount = frameworks.count
+        result.builtinFrameworks = builtins
         return result
     }
 }

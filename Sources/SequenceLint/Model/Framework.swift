@@ -46,6 +46,8 @@ public struct Standard: Sendable {
     public var requiresAt: [Location]
     /// The standard this one is a part of, or -1.
     public var parent: Int32
+    /// Standards the framework calls related (the Coherence Map's undirected links), indices.
+    public var related: [Int32] = []
     /// Whether an own grade was given (parts without one inherit it).
     var hasOwnGrade: Bool
 
@@ -195,7 +197,20 @@ public struct Framework: Sendable {
     public func lookup(_ code: String, looseMatching: Bool = true) -> Int32? {
         let trimmed = code.trimmingSpaces
         if let i = exact[trimmed] { return i }
-        return looseMatching ? loose[StandardCode.looseKey(trimmed)] : nil
+        guard looseMatching else { return nil }
+        let key = StandardCode.looseKey(trimmed)
+        if let i = loose[key] { return i }
+        // Published spellings of the same code: the official long identifier
+        // (`CCSS.Math.Content.6.RP.A.3a`), and high school with or without `HS` (`G-CO.A.1`).
+        var bare = key
+        for prefix in ["CCSSMATHCONTENT", "CCSSMATH", "CCSS"] where bare.hasPrefix(prefix) && bare.count > prefix.count {
+            bare = String(bare.dropFirst(prefix.count))
+            break
+        }
+        if bare != key, let i = loose[bare] { return i }
+        if bare.hasPrefix("HS"), let i = loose[String(bare.dropFirst(2))] { return i }
+        if let first = bare.first, first.isLetter, let i = loose["HS" + bare] { return i }
+        return nil
     }
 
     /// How messages name it: `'ccss-math'`, or for a CASE package whose id is a UUID, its title too.

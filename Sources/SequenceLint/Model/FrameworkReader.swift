@@ -28,11 +28,12 @@ struct PendingLink {
     var target: String
     var location: Location
     var isParent: Bool
+    var isRelated = false
 }
 
 extension SchemaReader {
     static let frameworkKeys: [StaticString] = ["framework", "title", "standards"]
-    static let standardKeys: [StaticString] = ["code", "grade", "emphasis", "text", "requires", "parent", "level"]
+    static let standardKeys: [StaticString] = ["code", "grade", "emphasis", "text", "requires", "parent", "level", "related"]
 
     mutating func readFramework(_ root: Int32) -> Framework? {
         let fields = pairs(root, allowed: Self.frameworkKeys, what: "a framework")
@@ -125,6 +126,11 @@ extension SchemaReader {
                 links.append(PendingLink(from: index, target: ref.text, location: ref.location, isParent: false))
             }
         }
+        if let field = fields["related"] {
+            for ref in refs(field.value, of: "standard codes", single: "a standard code") {
+                links.append(PendingLink(from: index, target: ref.text, location: ref.location, isParent: false, isRelated: true))
+            }
+        }
         if let field = fields["parent"], let text = scalar(field.value, expected: "the parent's code") {
             links.append(PendingLink(from: index, target: text.trimmingSpaces, location: location(field.value), isParent: true))
         }
@@ -139,9 +145,13 @@ extension SchemaReader {
             guard let target = lookup(link.target) else {
                 findings.append(Diagnostic(
                     rule: "unknown-reference", severity: severity,
-                    message: "\(link.isParent ? "parent" : "prerequisite") '\(link.target)' of \(standards[link.from].code ?? "an item") is no standard of framework '\(frameworkID)'"
+                    message: "\(link.isParent ? "parent" : link.isRelated ? "related standard" : "prerequisite") '\(link.target)' of \(standards[link.from].code ?? "an item") is no standard of framework '\(frameworkID)'"
                         + Suggestions.didYouMean(link.target, among: codes.count < 5000 && suggestionBudget.spend(codes.count) ? codes : []),
                     location: link.location, help: "correct the code, or add the standard it names"))
+                continue
+            }
+            if link.isRelated {
+                if target != link.from { standards[link.from].related.append(Int32(target)) }
                 continue
             }
             if link.isParent {

@@ -34,6 +34,8 @@ public struct JSONReporter: Reporter {
             ("warnings", .int(all.filter { $0.severity == .warning }.count)),
             ("infos", .int(all.filter { $0.severity == .info }.count)),
             ("files", .int(result.fileCount)),
+            ("curriculumMaps", .int(result.curriculumFileCount)),
+            ("frameworkFiles", .int(result.frameworkFileCount)),
             ("units", .int(result.unitCount)),
             ("lessons", .int(result.lessonCount)),
             ("baselined", .int(result.baselined)),
@@ -44,6 +46,7 @@ public struct JSONReporter: Reporter {
             ("tool", .object([("name", .string("sequencelint")), ("version", .string(SequenceLintVersion.current))])),
             ("diagnostics", .array(items)),
             ("summary", summary),
+            ("builtinFrameworks", .array(result.builtinFrameworks.map { .string($0) })),
         ]).rendered()
     }
 }

@@ -27,7 +27,8 @@ public enum SequenceLintVersion {
 }
 
 extension LintResult {
-    /// `2 errors, 3 warnings in 4 files (12 units, 140 lessons)`; infos are named when there are any.
+    /// `2 errors, 3 warnings in 3 curriculum maps and 1 framework file (12 units, 140 lessons)`;
+    /// infos are named when there are any, and a built-in framework when one was used.
     public func summary(of diagnostics: [Diagnostic]) -> String {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let errors = diagnostics.filter { $0.severity == .error }.count
@@ -35,7 +36,10 @@ extension LintResult {
         let infos = diagnostics.filter { $0.severity == .info }.count
         var text = "\(plural(errors, "error")), \(plural(warnings, "warning"))"
         if infos > 0 { text += ", \(plural(infos, "info"))" }
-        text += " in \(plural(fileCount, "file")) (\(plural(unitCount, "unit")), \(plural(lessonCount, "lesson")))"
+        text += " in \(plural(curriculumFileCount, "curriculum map"))"
+        if frameworkFileCount > 0 { text += " and \(plural(frameworkFileCount, "framework file"))" }
+        if !builtinFrameworks.isEmpty { text += ", with the built-in \(builtinFrameworks.joined(separator: ", "))" }
+        text += " (\(plural(unitCount, "unit")), \(plural(lessonCount, "lesson")))"
         var hidden: [String] = []
         if baselined > 0 { hidden.append("\(baselined) hidden by the baseline") }
         if suppressed > 0 { hidden.append("\(suppressed) suppressed") }
