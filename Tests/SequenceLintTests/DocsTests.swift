@@ -14,7 +14,7 @@ import SequenceLintRules
     @Test func readmeOpensWithTheTwoCommands() throws {
         let readme = try String(contentsOf: TestSupport.root.appendingPathComponent("README.md"), encoding: .utf8)
         let commands = readme.split(separator: "\n").filter { $0.hasPrefix("swift ") }
-        let main = "swift run sequencelint --config curricula/.sequencelint.yml curricula/riverside"
+        let main = "swift run sequencelint curricula/maplewood curricula/riverside"
         #expect(commands.prefix(2) == [main[...], "swift test"])
         let ci = try String(contentsOf: TestSupport.root.appendingPathComponent(".ci/run"), encoding: .utf8)
         #expect(ci.contains("\nswift test\n"))
