@@ -4,6 +4,7 @@ import SequenceLintKit
 import SequenceLintRules
 
 extension OutputFormat: ExpressibleByArgument {}
+extension ReviewFormat: ExpressibleByArgument {}
 extension GraphFormat: ExpressibleByArgument {}
 
 /// `sequencelint`: lint curriculum maps into compiler-style diagnostics.
@@ -13,7 +14,7 @@ struct SequenceLintCommand: ParsableCommand {
         commandName: "sequencelint",
         abstract: "Lint curriculum maps (scope and sequence) for broken logical progression and imbalance.",
         version: SequenceLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self, Graph.self, Frameworks.self, StandardCommand.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Graph.self, ReviewCommand.self, Frameworks.self, StandardCommand.self],
         defaultSubcommand: Lint.self)
 
     /// Runs the command; a closed pipe or a full disk is an error code, never a signal.
@@ -148,8 +149,9 @@ extension SequenceLintCommand {
             }
         }
 
-        func run() throws {
-            let linter = Linter(rules: RuleRegistry.all)
+        /// The request these options describe (shared with `review`): paths, standard input,
+        /// rules turned on or off, frameworks, configuration; exit status 2 for what is invalid.
+        func request(linter: Linter) throws -> LintRequest {
             let readsStdin = paths.contains("-")
             var request = LintRequest(paths: paths.isEmpty ? ["."] : paths.filter { $0 != "-" })
             if readsStdin {
@@ -176,6 +178,12 @@ extension SequenceLintCommand {
                     throw ioFailure
                 }
             }
+            return request
+        }
+
+        func run() throws {
+            let linter = Linter(rules: RuleRegistry.all)
+            let request = try request(linter: linter)
             if printConfig {
                 try emit(ConfigurationPrinter.render(request, linter: linter))
                 return
@@ -374,6 +382,86 @@ extension SequenceLintCommand {
             let codes = all.flatMap { $0.framework.standards.compactMap(\.code) }
             printError("'\(code)' is no standard of \(all.map { "'\($0.framework.id)'" }.joined(separator: ", "))\(Suggestions.didYouMean(code, among: codes))")
             throw ioFailure
+        }
+    }
+
+    struct ReviewCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "review",
+            abstract: "The per-grade review: EdReports-style indicators measured, verdicts from the rules (not an EdReports rating).",
+            discussion: "Exit status: 0; 1 with --fail-on-unmet when an indicator does not meet its rules; 2 as for lint.")
+
+        @Argument(help: "Files and folders to review (default: the current folder).")
+        var paths: [String] = []
+
+        @Option(help: ArgumentHelp("Use this configuration instead of discovering .sequencelint.yml.", valueName: "FILE"))
+        var config: String?
+
+        @Option(help: ArgumentHelp("Add a standards framework, YAML or CASE JSON, or builtin:ID (repeatable).", valueName: "FILE"))
+        var framework: [String] = []
+
+        @Option(help: ArgumentHelp("Hide the findings recorded in this baseline file.", valueName: "FILE"))
+        var baseline: String?
+
+        @Option(help: ArgumentHelp("Turn a rule on for this run (repeatable).", valueName: "RULE"))
+        var enable: [String] = []
+
+        @Option(help: ArgumentHelp("Turn a rule off for this run (repeatable).", valueName: "RULE"))
+        var disable: [String] = []
+
+        @Option(help: "Report format: text, markdown, json or html.")
+        var format: ReviewFormat = .text
+
+        @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
+        var output: String?
+
+        @Flag(help: "Exit 1 when an indicator does not meet its rules.")
+        var failOnUnmet = false
+
+        func run() throws {
+            let linter = Linter(rules: RuleRegistry.all)
+            var lint = try Lint.parse((config.map { ["--config", $0] } ?? []))
+            lint.paths = paths
+            lint.framework = framework
+            lint.enable = enable
+            lint.disable = disable
+            let request = try lint.request(linter: linter)
+            var (result, review): (LintResult, Review)
+            do {
+                (result, review) = try linter.review(request) { context, result, severity in
+                    ReviewBuilder.build(context, result, severity: severity)
+                }
+            } catch let error as LintError {
+                printError(error.description)
+                throw ioFailure
+            }
+            var reads = result.filesRead
+            if let baseline {
+                reads.append(baseline)
+                let bytes: [UInt8]
+                do { bytes = try SourceDiscovery.readFile(baseline, limit: 256 << 20) } catch {
+                    printError("cannot read baseline \(baseline): \(error)")
+                    throw ioFailure
+                }
+                guard let parsed = Baseline.parse(bytes, path: baseline).0 else {
+                    printError("\(baseline): not a sequencelint baseline")
+                    throw ioFailure
+                }
+                // The verdicts see what lint would report: baselined findings are hidden from them too.
+                result.diagnostics = parsed.filter(result.diagnostics).kept
+                (result, review) = try linter.review(request) { context, _, severity in
+                    ReviewBuilder.build(context, result, severity: severity)
+                }
+            }
+            let text: String
+            switch format {
+            case .text: text = ReviewReport.text(review)
+            case .markdown: text = ReviewReport.markdown(review)
+            case .json: text = ReviewReport.json(review)
+            case .html: text = ReviewHTML.render(review)
+            }
+            if let output { try writeFile(text, to: output, reads: reads) } else { try emit(text) }
+            if failOnUnmet && review.hasUnmet { throw ExitCode(1) }
         }
     }
 

@@ -36,7 +36,7 @@ public enum RuleDocumentation {
         if !d.options.isEmpty {
             out += "\(h)# Options\n\n| option | default | meaning |\n|---|---|---|\n"
             for option in d.options {
-                out += "| `\(option.name)` | `\(option.defaultValue)` | \(option.summary) |\n"
+                out += "| `\(option.name)` | `\(option.defaultText)` | \(option.summary) |\n"
             }
             out += "\n"
         }

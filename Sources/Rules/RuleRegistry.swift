@@ -4,6 +4,7 @@ import SequenceLintKit
 public enum RuleRegistry {
     /// Every rule, alphabetical by id.
     public static let all: [any Rule.Type] = [
+        AboveGradeAssessmentRule.self,
         AboveGradeStandardRule.self,
         AssessmentBeforeInstructionRule.self,
         BalanceRule.self,
@@ -13,15 +14,20 @@ public enum RuleRegistry {
         DuplicateKeyRule.self,
         EarlyPassRule.self,
         EmptyUnitRule.self,
+        IsolatedSupportingWorkRule.self,
         MajorWorkRule.self,
         MilestoneRule.self,
+        OffGradeLessonRule.self,
+        PracticeCoverageRule.self,
         PrerequisiteCycleRule.self,
         PrerequisiteOrderRule.self,
         ProcedureBeforeConceptRule.self,
         ProgressionGapRule.self,
         RedundantPrerequisiteRule.self,
         RequiredPracticeRule.self,
+        RigorBalanceRule.self,
         SchemaRule.self,
+        SchoolYearLengthRule.self,
         StalePrerequisiteRule.self,
         UnassessedStandardRule.self,
         UncoveredStandardRule.self,

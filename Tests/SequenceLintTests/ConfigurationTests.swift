@@ -118,6 +118,7 @@ import SequenceLintRules
                 case (.share, .number(let n)): #expect((0...1).contains(n), "\(rule.id).\(option.name)")
                 case (.count(let max), .number(let n)): #expect(n >= 0 && n <= Double(max) && n == n.rounded(), "\(rule.id).\(option.name)")
                 case (.flag, .bool), (.list, .strings): break
+                case (.choice(let choices), .strings(let value)): #expect(value.count == 1 && choices.contains(value[0]), "\(rule.id).\(option.name)")
                 default: Issue.record("\(rule.id).\(option.name): default does not match its kind")
                 }
                 if let high = option.atMost { #expect(rule.options.contains { $0.name == high }, "\(rule.id).\(option.name)") }

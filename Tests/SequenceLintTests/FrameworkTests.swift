@@ -213,7 +213,8 @@ import Testing
         func run(_ frameworkFile: (String, String)) -> [String] {
             let result = Linter(rules: RuleRegistry.all).lint(
                 sources: (files + [frameworkFile]).map { ($0.0, Array($0.1.utf8)) }, request: LintRequest(paths: []))
-            return result.diagnostics.filter { $0.location.path.hasPrefix("riverside/") && $0.rule != "major-work" }
+            // CASE packages carry no emphasis: the emphasis rules have nothing to compare.
+            return result.diagnostics.filter { $0.location.path.hasPrefix("riverside/") && !["major-work", "isolated-supporting-work"].contains($0.rule) }
                 .map { "\($0.brief): \($0.message)" }
         }
         let fromYAML = run(("framework.yml", yaml))

@@ -53,6 +53,8 @@ import SequenceLintKit
             "assessment-before-instruction": .error, "unassessed-standard": .off, "uncovered-standard": .warning,
             "milestone": .error, "required-practice": .off, "unused-suppression": .warning,
             "early-pass": .info, "builds-on-untaught": .warning, "above-grade-standard": .info, "coarse-alignment": .info,
+            "above-grade-assessment": .warning, "school-year-length": .warning, "off-grade-lesson": .info,
+            "isolated-supporting-work": .info, "rigor-balance": .warning, "practice-coverage": .warning,
         ]
         for rule in RuleRegistry.all {
             #expect(expected[rule.description.id] == rule.description.defaultSeverity, "\(rule.description.id)")

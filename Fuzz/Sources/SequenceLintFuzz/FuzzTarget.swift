@@ -32,6 +32,15 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = format.reporter.report(result, diagnostics: result.diagnostics, color: true)
     }
     _ = Baseline(result.diagnostics).filter(result.diagnostics)
+    // The review measures the same model: one input in four, to keep runs fast.
+    if size % 4 == 1, let (_, review) = try? Linter(rules: RuleRegistry.all).reviewSources(files, request: request, build: { context, result, severity in
+        ReviewBuilder.build(context, result, severity: severity)
+    }) {
+        _ = ReviewReport.json(review)
+        _ = ReviewReport.text(review)
+        _ = ReviewReport.markdown(review)
+        _ = ReviewHTML.render(review)
+    }
     _ = Baseline.parse(Array(Baseline(result.diagnostics).rendered().utf8), path: "baseline.json")
     return 0
 }

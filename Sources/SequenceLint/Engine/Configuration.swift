@@ -382,11 +382,18 @@ private struct ConfigReading {
             }
         case .list:
             let values = strings(node, what: "a text value")
-            if values.isEmpty {
+            // An option whose default is the empty list (`allow`) may be set to it; others need a value.
+            if values.isEmpty, option.defaultValue != .strings([]) {
                 error("'\(name)' lists nothing; give at least one value, or turn the rule off", at: node)
                 return nil
             }
             return .strings(values)
+        case .choice(let choices):
+            guard let t = text(node)?.trimmingSpaces, choices.contains(t) else {
+                error("invalid value \(kindName(node)) for '\(name)'; expected \(choices.orList)", at: node)
+                return nil
+            }
+            return .strings([t])
         }
     }
 

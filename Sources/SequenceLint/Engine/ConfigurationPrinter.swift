@@ -33,7 +33,13 @@ public enum ConfigurationPrinter {
             for option in d.options {
                 let value = request.options[d.id]?[option.name] ?? config.options[d.id]?[option.name] ?? option.defaultValue
                 let text: String
-                if case .strings(let items) = value { text = list(items) } else { text = value.description }
+                if case .choice = option.kind, case .strings(let items) = value, let word = items.first {
+                    text = quote(word)
+                } else if case .strings(let items) = value {
+                    text = list(items)
+                } else {
+                    text = value.description
+                }
                 out += "    \(option.name): \(text)\n"
             }
         }

@@ -311,6 +311,36 @@ public struct Linter: Sendable {
     }
 
     func run(_ files: consuming [LoadedFile], request: LintRequest, budget: SuggestionBudget = SuggestionBudget()) -> LintResult {
+        runWithContext(files, request: request, budget: budget).result
+    }
+
+    /// Lints, then hands the run's context and result to `build` (`sequencelint review`): the
+    /// review measures the same model the rules saw, and takes its verdicts from their findings
+    /// at the severities this request runs them at.
+    public func review<T>(_ request: LintRequest,
+                          build: (LintContext, LintResult, _ severity: (RuleDescription) -> Severity) -> T) throws -> (LintResult, T) {
+        for id in request.enable + request.disable + Array(request.severities.keys) + Array(request.options.keys) {
+            try validateRuleID(id)
+        }
+        let budget = SuggestionBudget()
+        var request = request
+        if request.limits.runAliasBudget == nil { request.limits.runAliasBudget = SuggestionBudget(request.limits.maxAliasExpansion) }
+        let (files, outside) = try loadFiles(request, budget: budget)
+        var (result, context) = runWithContext(files, request: request, budget: budget)
+        result.notices = outside.map { "not following \($0): the symlink leads out of the folder being linted" } + result.notices
+        let built = build(context, result) { self.severity(of: $0, in: request) }
+        return (result, built)
+    }
+
+    /// `review` over in-memory files (path, bytes): for tests and the fuzzer.
+    public func reviewSources<T>(_ sources: [(path: String, bytes: [UInt8])], request: LintRequest,
+                                 build: (LintContext, LintResult, _ severity: (RuleDescription) -> Severity) -> T) throws -> (LintResult, T) {
+        let loaded = sources.map { Self.load(path: $0.path, bytes: $0.bytes, limits: request.limits, asFramework: false) }
+        let (result, context) = runWithContext(loaded, request: request, budget: SuggestionBudget())
+        return (result, build(context, result) { self.severity(of: $0, in: request) })
+    }
+
+    func runWithContext(_ files: consuming [LoadedFile], request: LintRequest, budget: SuggestionBudget) -> (result: LintResult, context: LintContext) {
         // Taken apart as it is read, so each file's model is freed once the curricula hold it.
         var loaded = files
         var loadDiagnostics: [Diagnostic] = []
@@ -431,6 +461,6 @@ public struct Linter: Sendable {
         result.notices = notices
         result.frameworkFileCount = frameworks.count
         result.builtinFrameworks = builtins
-        return result
+        return (result, context)
     }
 }

@@ -83,8 +83,10 @@ public enum OptionKind: Sendable, Equatable {
     case count(max: Int)
     /// true or false.
     case flag
-    /// A non-empty list of text values.
+    /// A list of text values: non-empty, unless the default is the empty list.
     case list
+    /// One of the given words; its value is a one-element list (read with `strings(_:of:).first`).
+    case choice([String])
 }
 
 /// A rule option: its name, what it takes, its default.
@@ -124,9 +126,20 @@ public struct RuleOption: Sendable {
         RuleOption(name, kind: .flag, default: .bool(value), summary)
     }
 
-    /// A non-empty list of text values.
+    /// A list of text values; an empty default lets configuration set the empty list too.
     public static func list(_ name: String, default value: [String], _ summary: String) -> RuleOption {
         RuleOption(name, kind: .list, default: .strings(value), summary)
+    }
+
+    /// One of `choices` (`scope: lesson | unit`); the value is a one-element list.
+    public static func choice(_ name: String, default value: String, among choices: [String], _ summary: String) -> RuleOption {
+        RuleOption(name, kind: .choice(choices), default: .strings([value]), summary)
+    }
+
+    /// The default as documentation shows it: a choice's word bare, anything else as its value reads.
+    public var defaultText: String {
+        if case .choice = kind, case .strings(let value) = defaultValue, let word = value.first { return word }
+        return defaultValue.description
     }
 }
 

@@ -2,6 +2,8 @@
 public indirect enum JSON: Sendable {
     case string(String)
     case int(Int)
+    /// A number written in the shortest form that reads back as the same Double.
+    case number(Double)
     case bool(Bool)
     case null
     case array([JSON])
@@ -22,6 +24,7 @@ public indirect enum JSON: Sendable {
         switch self {
         case .string(let s): JSON.quote(s, into: &out)
         case .int(let n): out += String(n)
+        case .number(let x): out += x.isFinite ? "\(x)" : "null"
         case .bool(let b): out += b ? "true" : "false"
         case .null: out += "null"
         case .array(let items):

@@ -1,0 +1,105 @@
+import SequenceLintKit
+
+/// A grade that seldom attends to one of the mathematical practices its curriculum tags.
+public struct PracticeCoverageRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "practice-coverage", family: .alignment, defaultSeverity: .warning,
+        summary: "in a curriculum that tags lessons with the `practices` (default MP1 … MP8), a grade has one of them on fewer than `min-lessons` lessons",
+        rationale: """
+            The Standards for Mathematical Practice (making sense of problems, reasoning, \
+            constructing arguments, modeling, using tools, precision, structure, regularity) \
+            are learned over the whole year, in every grade; a practice that appears in one or \
+            two lessons is not being developed. Curriculum reviews look for each practice in \
+            each grade (EdReports' Gateway 2). Once a curriculum tags any lesson with one of the \
+            `practices`, every grade of it should carry each on at least `min-lessons` lessons, \
+            of any kind. Tags match ignoring case, spaces, `.`, `-` and `_` (`MP.3` is `mp3`).
+            """,
+        howToFix: """
+            Tag the lessons where students do this work (`practices: [MP4]`), or plan lessons \
+            that develop the practices the grade is short of. A curriculum that tags other \
+            practices names them in the rule's `practices` option.
+            """,
+        options: [
+            .list("practices", default: (1...8).map { "MP\($0)" }, "the practice tags counted (matched ignoring case, spaces, `.`, `-` and `_`)"),
+            .count("min-lessons", default: 3, "fewest lessons of a grade that should carry each practice"),
+        ],
+        triggering: [
+            RuleExample("""
+                curriculum: demo
+                grade: ↓6
+                units:
+                  - id: ratios
+                    lessons:
+                      - {id: r-01, kind: conceptual, standards: [6.RP.A.1], practices: [MP2, MP3]}
+                      - {id: r-02, kind: procedural, standards: [6.RP.A.1], practices: [mp.2]}
+                      - {id: r-03, kind: application, standards: [6.RP.A.3], practices: [MP-2, MP4]}
+
+                """, configuration: "rules:\n  practice-coverage: {practices: [MP2, MP3, MP4]}\n"),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                curriculum: demo
+                grade: 6
+                units:
+                  - id: ratios
+                    lessons:
+                      - {id: r-01, kind: conceptual, standards: [6.RP.A.1], practices: [MP2, MP3]}
+                      - {id: r-02, kind: procedural, standards: [6.RP.A.1], practices: [mp.2, mp 3]}
+                      - {id: r-03, kind: assessment, standards: [6.RP.A.1], practices: [MP_2, MP_3]}
+
+                """, configuration: "rules:\n  practice-coverage: {practices: [MP2, MP3]}\n"),
+            RuleExample("""
+                curriculum: demo
+                grade: 6
+                units:
+                  - id: ratios
+                    lessons:
+                      - {id: r-01, kind: conceptual, standards: [6.RP.A.1], practices: [identity]}
+
+                """),
+        ])
+
+    /// A tag as practices match: lowercased, without spaces, `.`, `-` and `_`.
+    static func key(_ tag: String) -> String {
+        String(String.UnicodeScalarView(tag.lowercased().unicodeScalars.filter { !" \t.-_".unicodeScalars.contains($0) }))
+    }
+
+    public func check(_ context: LintContext) -> [Diagnostic] {
+        let d = Self.description
+        let minLessons = context.count("min-lessons", of: d)
+        // Each practice once, as first spelled.
+        var practices: [(name: String, key: String)] = []
+        for name in context.strings("practices", of: d) where !practices.contains(where: { $0.key == Self.key(name) }) {
+            practices.append((name, Self.key(name)))
+        }
+        guard !practices.isEmpty else { return [] }
+        let wanted = Set(practices.map(\.key))
+        var out: [Diagnostic] = []
+        for curriculum in context.model.curricula {
+            let tags = curriculum.lessons.map { Set($0.practices.map(Self.key)) }
+            guard tags.contains(where: { !$0.isDisjoint(with: wanted) }) else { continue }
+            var grades: [(grade: Grade, file: Int, lessons: [Int])] = []
+            for (f, file) in curriculum.files.enumerated() {
+                guard let grade = file.grade else { continue }
+                if grades.last?.grade != grade { grades.append((grade, f, [])) }
+                for u in file.units { grades[grades.count - 1].lessons.append(contentsOf: curriculum.units[u].lessons) }
+            }
+            for (grade, file, lessons) in grades where !lessons.isEmpty {
+                let short = practices.compactMap { p -> (String, Int)? in
+                    let n = lessons.filter { tags[$0].contains(p.key) }.count
+                    return n < minLessons ? (p.name, n) : nil
+                }
+                guard !short.isEmpty else { continue }
+                let listed = short.map { "\($0.0) on \($0.1 == 0 ? "none" : "\($0.1) lesson\($0.1 == 1 ? "" : "s")")" }
+                out.append(Diagnostic(
+                    rule: d.id, severity: d.defaultSeverity,
+                    message: "grade \(grade) of '\(curriculum.id)' has \(short.count) of \(practices.count) practices on fewer than \(minLessons) lesson\(minLessons == 1 ? "" : "s"): \(listed.andList)",
+                    location: curriculum.files[file].gradeLocation,
+                    help: "tag the lessons where students do this work (`practices: [\(short[0].0)]`), or plan lessons for \(short.count == 1 ? "it" : "them"), so that each practice is on at least \(minLessons) lesson\(minLessons == 1 ? "" : "s") of grade \(grade)"))
+            }
+        }
+        return out
+    }
+}
