@@ -158,7 +158,14 @@ def collapse(s):
 def plain_text(fragment):
     parser = _TextExtractor()
     parser.feed(fragment)
-    return parser.text()
+    return tidy(parser.text())
+
+
+def tidy(text):
+    """Leftovers of the dataset's source: `\\$` for a dollar sign (a TeX escape), and words a
+    PDF broke at a line end (`whole- number` -> `whole-number`; `2- and 3-digit` is left alone)."""
+    text = text.replace("\\$", "$")
+    return re.sub(r"(?<=[a-z])- (?=[a-z])", "-", text)
 
 
 # ---------------------------------------------------------------------------- reading

@@ -217,7 +217,7 @@ extension SequenceLintCommand {
                 do {
                     bytes = try SourceDiscovery.readFile(baseline, limit: 256 << 20)
                 } catch {
-                    printError("cannot read baseline \(baseline): \((error as? LintError).map { "\($0)" } ?? "\(error)")")
+                    printError((error as? LintError).map { "\($0)" } ?? "cannot read baseline \(baseline): \(error)")
                     throw ioFailure
                 }
                 let (parsed, problem) = Baseline.parse(bytes, path: baseline)
@@ -440,7 +440,7 @@ extension SequenceLintCommand {
                 reads.append(baseline)
                 let bytes: [UInt8]
                 do { bytes = try SourceDiscovery.readFile(baseline, limit: 256 << 20) } catch {
-                    printError("cannot read baseline \(baseline): \(error)")
+                    printError((error as? LintError).map { "\($0)" } ?? "cannot read baseline \(baseline): \(error)")
                     throw ioFailure
                 }
                 guard let parsed = Baseline.parse(bytes, path: baseline).0 else {

@@ -66,9 +66,14 @@ public struct MajorWorkRule: Rule {
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) {
             guard standards.frameworks.contains(where: { all[$0].marksEmphasis }) else { continue }
+            // Grades the framework marks emphasis for (CCSS-M: K-8, not high school).
+            var emphasized = Set<Int>()
+            for k in standards.frameworks {
+                for s in all[k].standards where s.emphasis != nil { if let g = s.grade { emphasized.insert(g.rank) } }
+            }
             var f = 0
             while f < curriculum.files.count {
-                guard let grade = curriculum.files[f].grade else { f += 1; continue }
+                guard let grade = curriculum.files[f].grade, emphasized.contains(grade.rank) else { f += 1; continue }
                 var lessons = 0, major = 0, minutes = 0, majorMinutes = 0, allTimed = true
                 let first = f
                 while f < curriculum.files.count, curriculum.files[f].grade == grade {

@@ -78,7 +78,8 @@ public struct MilestoneRule: Rule {
                         if seen.insert(node).inserted { matched.append(node) }
                     }
                     if pattern.contains("*") || pattern.contains("?") {
-                        for node in 0..<Int32(standards.frameworkNodeCount) {
+                        // A glob counts standards and their parts, not the domains and clusters it also matches.
+                        for node in 0..<Int32(standards.frameworkNodeCount) where !standards.isCoarse[Int(node)] {
                             if let code = standards.code[Int(node)], Glob.matches(pattern, code) { take(node) }
                         }
                     } else {
@@ -112,7 +113,7 @@ public struct MilestoneRule: Rule {
                 let shown = codes.count > 12 ? codes.prefix(12).joined(separator: ", ") + " and \(codes.count - 12) more" : codes.joined(separator: ", ")
                 out.append(Diagnostic(
                     rule: d.id, severity: d.defaultSeverity,
-                    message: "milestone '\(milestone.name)' is not met by '\(curriculum.id)': \(codes.count) of \(matched.count) standards \(codes.count == 1 ? "is" : "are") not addressed by the end of grade \(milestone.byGrade): \(shown)",
+                    message: "milestone '\(milestone.name)' is not met by '\(curriculum.id)': \(codes.count) of \(matched.count) standard\(matched.count == 1 ? "" : "s") \(codes.count == 1 ? "is" : "are") not addressed by the end of grade \(milestone.byGrade): \(shown)",
                     location: milestone.location,
                     notes: missing.prefix(50).compactMap { node in
                         standards.info(node, in: all).map { Note("\(standards.describe(node, in: all)) is not addressed in time", at: $0.location) }

@@ -166,6 +166,10 @@ struct CurriculumReviewBuilder {
         guard !standards.frameworks.isEmpty else { return (nil, "no framework applies", nil) }
         guard standards.frameworks.contains(where: { all[$0].marksEmphasis }) else { return (nil, "the framework marks no emphasis", nil) }
         guard !lessons.isEmpty else { return (nil, "the grade has no lessons", nil) }
+        let grade = curriculum.file(ofLesson: lessons[0]).grade
+        guard standards.frameworks.contains(where: { all[$0].standards.contains { $0.emphasis != nil && $0.grade == grade } }) else {
+            return (nil, "the framework marks no emphasis for grade \(grade?.description ?? "?")", nil)
+        }
         let w = weights(lessons, curriculum)
         var major = 0, total = 0
         for (l, weight) in zip(lessons, w) {

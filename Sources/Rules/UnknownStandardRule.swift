@@ -14,7 +14,7 @@ public struct UnknownStandardRule: Rule {
 
     public static let description = RuleDescription(
         id: "unknown-standard", family: .alignment, defaultSeverity: .error,
-        summary: "a `standards`, `builds-on`, `builds-towards` or `assumes` code is not in the curriculum's framework, when that framework is loaded (\"did you mean\")",
+        summary: "a `standards`, `builds-on`, `builds-towards` or `assumes` code is not in the curriculum's framework (\"did you mean\"), or the framework a curriculum names is neither loaded nor built in",
         rationale: """
             Alignment checks only see codes the framework defines. A mistyped or invented code is \
             a lesson whose standard nobody checks: it may be taught out of order, never assessed, \

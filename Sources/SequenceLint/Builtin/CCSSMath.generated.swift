@@ -280,7 +280,7 @@ standards:
     parent: K.G.A
     grade: K
     emphasis: additional
-    text: "Identify shapes as two-dimensional (lying in a plane, “flat”) or three- dimensional (“solid”)."
+    text: "Identify shapes as two-dimensional (lying in a plane, “flat”) or three-dimensional (“solid”)."
     related: [K.G.A.1, K.G.A.2]
   - code: K.G.B
     level: cluster
@@ -293,7 +293,7 @@ standards:
     parent: K.G.B
     grade: K
     emphasis: supporting
-    text: "Analyze and compare two- and three-dimensional shapes, in different sizes and orientations, using informal language to describe their similarities, differences, parts (e.g., number of sides and vertices/“corners”) and other attributes (e.g., having sides of equal length)."
+    text: "Analyze and compare two-and three-dimensional shapes, in different sizes and orientations, using informal language to describe their similarities, differences, parts (e.g., number of sides and vertices/“corners”) and other attributes (e.g., having sides of equal length)."
     requires: [K.G.A.1, K.G.A.2, K.G.A.3]
   - code: K.G.B.5
     level: standard
@@ -580,7 +580,7 @@ standards:
     parent: 2.OA.A
     grade: 2
     emphasis: major
-    text: "Use addition and subtraction within 100 to solve one- and two-step word problems involving situations of adding to, taking from, putting together, taking apart, and comparing, with unknowns in all positions, e.g., by using drawings and equations with a symbol for the unknown number to represent the problem.* *See Glossary, Table 1"
+    text: "Use addition and subtraction within 100 to solve one-and two-step word problems involving situations of adding to, taking from, putting together, taking apart, and comparing, with unknowns in all positions, e.g., by using drawings and equations with a symbol for the unknown number to represent the problem.* *See Glossary, Table 1"
     requires: [1.OA.A.1, 1.NBT.C.4, 1.NBT.C.5, 1.NBT.C.6]
     related: [2.NBT.B.5, 2.MD.B.5, 2.MD.C.8, 2.MD.D.10]
   - code: 2.OA.B
@@ -693,7 +693,7 @@ standards:
     parent: 2.NBT.B
     grade: 2
     emphasis: major
-    text: "Add and subtract within 1000, using concrete models or drawings and strategies based on place value, properties of operations, and/or the relationship between addition and subtraction; relate the strategy to a written method. Understand that in adding or subtracting three- digit numbers, one adds or subtracts hundreds and hundreds, tens and tens, ones and ones; and sometimes it is necessary to compose or decompose tens or hundreds."
+    text: "Add and subtract within 1000, using concrete models or drawings and strategies based on place value, properties of operations, and/or the relationship between addition and subtraction; relate the strategy to a written method. Understand that in adding or subtracting three-digit numbers, one adds or subtracts hundreds and hundreds, tens and tens, ones and ones; and sometimes it is necessary to compose or decompose tens or hundreds."
     requires: [2.NBT.A.1]
     related: [2.NBT.B.8, 2.NBT.B.9]
   - code: 2.NBT.B.8
@@ -810,7 +810,7 @@ standards:
     parent: 2.MD.D
     grade: 2
     emphasis: supporting
-    text: "Draw a picture graph and a bar graph (with single-unit scale) to represent a data set with up to four categories. Solve simple put- together, take-apart, and compare problems* using information presented in a bar graph. *See Glossary, Table 1"
+    text: "Draw a picture graph and a bar graph (with single-unit scale) to represent a data set with up to four categories. Solve simple put-together, take-apart, and compare problems* using information presented in a bar graph. *See Glossary, Table 1"
     requires: [1.MD.C.4]
     related: [2.OA.A.1]
   - code: 2.G
@@ -1076,7 +1076,7 @@ standards:
     parent: 3.MD.B
     grade: 3
     emphasis: supporting
-    text: "Draw a scaled picture graph and a scaled bar graph to represent a data set with several categories. Solve one- and two-step “how many more” and “how many less” problems using information presented in scaled bar graphs. For example, draw a bar graph in which each square in the bar graph might represent 5 pets."
+    text: "Draw a scaled picture graph and a scaled bar graph to represent a data set with several categories. Solve one-and two-step “how many more” and “how many less” problems using information presented in scaled bar graphs. For example, draw a bar graph in which each square in the bar graph might represent 5 pets."
     related: [3.OA.D.8]
   - code: 3.MD.B.4
     level: standard
@@ -1135,7 +1135,7 @@ standards:
     parent: 3.MD.C.7
     grade: 3
     emphasis: major
-    text: "Multiply side lengths to find areas of rectangles with whole- number side lengths in the context of solving real world and mathematical problems, and represent whole-number products as rectangular areas in mathematical reasoning."
+    text: "Multiply side lengths to find areas of rectangles with whole-number side lengths in the context of solving real world and mathematical problems, and represent whole-number products as rectangular areas in mathematical reasoning."
     requires: [3.MD.C.7.a]
   - code: 3.MD.C.7.c
     level: component
@@ -1446,7 +1446,7 @@ standards:
     parent: 4.MD.A
     grade: 4
     emphasis: supporting
-    text: "Know relative sizes of measurement units within one system of units including km, m, cm; kg, g; lb, oz.; l, ml; hr, min, sec. Within a single system of measurement, express measurements in a larger unit in terms of a smaller unit. Record measurement equivalents in a two- column table. For example, know that 1 ft is 12 times as long as 1 in. Express the length of a 4 ft snake as 48 in. Generate a conversion table for feet and inches listing the number pairs (1, 12), (2, 24), (3, 36), ..."
+    text: "Know relative sizes of measurement units within one system of units including km, m, cm; kg, g; lb, oz.; l, ml; hr, min, sec. Within a single system of measurement, express measurements in a larger unit in terms of a smaller unit. Record measurement equivalents in a two-column table. For example, know that 1 ft is 12 times as long as 1 in. Express the length of a 4 ft snake as 48 in. Generate a conversion table for feet and inches listing the number pairs (1, 12), (2, 24), (3, 36), ..."
     requires: [3.OA.C.7, 3.MD.A.2]
     related: [4.OA.A.2]
   - code: 4.MD.A.2
@@ -1862,7 +1862,7 @@ standards:
     parent: 5.MD.C.5
     grade: 5
     emphasis: major
-    text: "Apply the formulas V=l×w×handV=b×h for rectangular prisms to find volumes of right rectangular prisms with whole- number edge lengths in the context of solving real world and mathematical problems."
+    text: "Apply the formulas V=l×w×handV=b×h for rectangular prisms to find volumes of right rectangular prisms with whole-number edge lengths in the context of solving real world and mathematical problems."
     requires: [5.MD.C.5.a]
   - code: 5.MD.C.5.c
     level: component
@@ -1908,7 +1908,7 @@ standards:
     parent: 5.G.B
     grade: 5
     emphasis: additional
-    text: "Understand that attributes belonging to a category of two- dimensional figures also belong to all subcategories of that category. For example, all rectangles have four right angles and squares are rectangles, so all squares have four right angles."
+    text: "Understand that attributes belonging to a category of two-dimensional figures also belong to all subcategories of that category. For example, all rectangles have four right angles and squares are rectangles, so all squares have four right angles."
     requires: [3.G.A.1, 4.G.A.2]
   - code: 5.G.B.4
     level: standard
@@ -1941,7 +1941,7 @@ standards:
     parent: 6.RP.A
     grade: 6
     emphasis: major
-    text: "Understand the concept of a unit rate a/b associated with a ratio a:b with b ≠ 0, and use rate language in the context of a ratio relationship. For example, “This recipe has a ratio of 3 cups of flour to 4 cups of sugar, so there is 3/4 cup of flour for each cup of sugar.” “We paid \\$75 for 15 hamburgers, which is a rate of \\$5 per hamburger.\"* *Expectations for unit rates in this grade are limited to non-complex fractions."
+    text: "Understand the concept of a unit rate a/b associated with a ratio a:b with b ≠ 0, and use rate language in the context of a ratio relationship. For example, “This recipe has a ratio of 3 cups of flour to 4 cups of sugar, so there is 3/4 cup of flour for each cup of sugar.” “We paid $75 for 15 hamburgers, which is a rate of $5 per hamburger.\"* *Expectations for unit rates in this grade are limited to non-complex fractions."
     requires: [4.OA.A.2, 5.NF.B.3, 5.NF.B.7, 6.RP.A.1]
   - code: 6.RP.A.3
     level: standard
@@ -1954,7 +1954,7 @@ standards:
     parent: 6.RP.A.3
     grade: 6
     emphasis: major
-    text: "Make tables of equivalent ratios relating quantities with whole- number measurements, find missing values in the tables, and plot the pairs of values on the coordinate plane. Use tables to compare ratios."
+    text: "Make tables of equivalent ratios relating quantities with whole-number measurements, find missing values in the tables, and plot the pairs of values on the coordinate plane. Use tables to compare ratios."
     requires: [5.G.A.2, 6.RP.A.1]
     related: [6.EE.C.9]
   - code: 6.RP.A.3.b
@@ -2150,7 +2150,7 @@ standards:
     parent: 6.EE.A.2
     grade: 6
     emphasis: major
-    text: "Evaluate expressions at specific values of their variables. Include expressions that arise from formulas used in real-world problems. Perform arithmetic operations, including those involving whole- number exponents, in the conventional order when there are no parentheses to specify a particular order (Order of Operations). For example, use the formulas V = s^3 and A = 6 s^2 to find the volume and surface area of a cube with sides of length s = 1/2."
+    text: "Evaluate expressions at specific values of their variables. Include expressions that arise from formulas used in real-world problems. Perform arithmetic operations, including those involving whole-number exponents, in the conventional order when there are no parentheses to specify a particular order (Order of Operations). For example, use the formulas V = s^3 and A = 6 s^2 to find the volume and surface area of a cube with sides of length s = 1/2."
   - code: 6.EE.A.3
     level: standard
     parent: 6.EE.A
@@ -2458,7 +2458,7 @@ standards:
     parent: 7.NS.A.2
     grade: 7
     emphasis: major
-    text: "Understand that integers can be divided, provided that the divisor is not zero, and every quotient of integers (with non-zero divisor) is a rational number. If p and q are integers, then –(p/q) = (–p)/q = p/(–q). Interpret quotients of rational numbers by describing real- world contexts."
+    text: "Understand that integers can be divided, provided that the divisor is not zero, and every quotient of integers (with non-zero divisor) is a rational number. If p and q are integers, then –(p/q) = (–p)/q = p/(–q). Interpret quotients of rational numbers by describing real-world contexts."
     related: [7.NS.A.2.a, 7.NS.A.2.c]
   - code: 7.NS.A.2.c
     level: component
@@ -2569,7 +2569,7 @@ standards:
     parent: 7.G.A
     grade: 7
     emphasis: additional
-    text: "Describe the two-dimensional figures that result from slicing three- dimensional figures, as in plane sections of right rectangular prisms and right rectangular pyramids."
+    text: "Describe the two-dimensional figures that result from slicing three-dimensional figures, as in plane sections of right rectangular prisms and right rectangular pyramids."
   - code: 7.G.B
     level: cluster
     parent: 7.G
@@ -2595,7 +2595,7 @@ standards:
     parent: 7.G.B
     grade: 7
     emphasis: additional
-    text: "Solve real-world and mathematical problems involving area, volume and surface area of two- and three-dimensional objects composed of triangles, quadrilaterals, polygons, cubes, and right prisms."
+    text: "Solve real-world and mathematical problems involving area, volume and surface area of two-and three-dimensional objects composed of triangles, quadrilaterals, polygons, cubes, and right prisms."
     requires: [6.G.A.1, 6.G.A.2, 6.G.A.4]
   - code: 7.SP
     level: domain
@@ -2953,7 +2953,7 @@ standards:
     parent: 8.G.A
     grade: 8
     emphasis: major
-    text: "Understand that a two-dimensional figure is similar to another if the second can be obtained from the first by a sequence of rotations, reflections, translations, and dilations; given two similar two- dimensional figures, describe a sequence that exhibits the similarity between them."
+    text: "Understand that a two-dimensional figure is similar to another if the second can be obtained from the first by a sequence of rotations, reflections, translations, and dilations; given two similar two-dimensional figures, describe a sequence that exhibits the similarity between them."
     requires: [8.G.A.2, 8.G.A.3]
   - code: 8.G.A.5
     level: standard
@@ -3361,7 +3361,7 @@ standards:
     level: standard
     parent: HSA-CED.A
     grade: HS
-    text: "Represent constraints by equations or inequalities, and by systems of equations and/or inequalities, and interpret solutions as viable or non- viable options in a modeling context. For example, represent inequalities describing nutritional and cost constraints on combinations of different foods."
+    text: "Represent constraints by equations or inequalities, and by systems of equations and/or inequalities, and interpret solutions as viable or non-viable options in a modeling context. For example, represent inequalities describing nutritional and cost constraints on combinations of different foods."
     requires: [8.EE.C.8, HSA-SSE.A.1, HSA-REI.C.6, HSA-REI.D.12]
     related: [HSA-CED.A.2, HSA-REI.C.7]
   - code: HSA-CED.A.4
@@ -3466,7 +3466,7 @@ standards:
     level: standard
     parent: HSA-REI.D
     grade: HS
-    text: "Graph the solutions to a linear inequality in two variables as a half- plane (excluding the boundary in the case of a strict inequality), and graph the solution set to a system of linear inequalities in two variables as the intersection of the corresponding half-planes."
+    text: "Graph the solutions to a linear inequality in two variables as a half-plane (excluding the boundary in the case of a strict inequality), and graph the solution set to a system of linear inequalities in two variables as the intersection of the corresponding half-planes."
     requires: [7.EE.B.4, 8.EE.C.8, HSA-REI.C.6, HSA-REI.D.10]
   - code: HSF-IF
     level: domain
@@ -4150,7 +4150,7 @@ standards:
     level: standard
     parent: HSG-GMD.B
     grade: HS
-    text: "Identify the shapes of two-dimensional cross-sections of three- dimensional objects, and identify three-dimensional objects generated by rotations of two-dimensional objects."
+    text: "Identify the shapes of two-dimensional cross-sections of three-dimensional objects, and identify three-dimensional objects generated by rotations of two-dimensional objects."
     requires: [7.G.A.3]
   - code: HSG-MG
     level: domain

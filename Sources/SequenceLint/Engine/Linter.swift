@@ -258,6 +258,10 @@ public struct Linter: Sendable {
             let (read, schema) = CurriculumReader.read(result.document, path: path)
             model = read
             diagnostics += schema
+        } else if asFramework {
+            // A framework named in the configuration or on the command line that does not parse
+            // is reported, and counted as a framework file.
+            kind = .framework
         } else if result.failed && (named || result.notText || Self.looksLikeLintTarget(bytes)) {
             // A broken file named on the command line, or one that mentions a curriculum or
             // framework key, is reported; other broken YAML (templates, say) is skipped.
@@ -352,11 +356,13 @@ public struct Linter: Sendable {
         var suppressions: [ByteKey: [Suppression]] = [:]
         var allPaths: [String] = []
         var curriculumFiles = 0
+        var frameworkFiles = 0
         for i in loaded.indices {
             let file = loaded[i]
             allPaths.append(file.path)
             // A curriculum map that does not parse is still one (it is reported, not skipped).
             if file.model != nil || (file.kind == .curriculum && file.framework == nil) { curriculumFiles += 1 }
+            if file.kind == .framework { frameworkFiles += 1 }
             loaded[i].model = nil
             loaded[i].bytes = []
             if file.kind == .other {
@@ -459,7 +465,7 @@ public struct Linter: Sendable {
         result.filesRead = allPaths + (request.configuration.path.map { [$0] } ?? [])
         result.curriculumFileCount = curriculumFiles
         result.notices = notices
-        result.frameworkFileCount = frameworks.count
+        result.frameworkFileCount = frameworkFiles
         result.builtinFrameworks = builtins
         return (result, context)
     }
