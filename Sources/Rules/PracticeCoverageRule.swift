@@ -80,12 +80,7 @@ public struct PracticeCoverageRule: Rule {
         for curriculum in context.model.curricula {
             let tags = curriculum.lessons.map { Set($0.practices.map(Self.key)) }
             guard tags.contains(where: { !$0.isDisjoint(with: wanted) }) else { continue }
-            var grades: [(grade: Grade, file: Int, lessons: [Int])] = []
-            for (f, file) in curriculum.files.enumerated() {
-                guard let grade = file.grade else { continue }
-                if grades.last?.grade != grade { grades.append((grade, f, [])) }
-                for u in file.units { grades[grades.count - 1].lessons.append(contentsOf: curriculum.units[u].lessons) }
-            }
+            let grades = curriculum.grades.map { (grade: $0.grade, file: $0.file, lessons: $0.lessons) }
             for (grade, file, lessons) in grades where !lessons.isEmpty {
                 let short = practices.compactMap { p -> (String, Int)? in
                     let n = lessons.filter { tags[$0].contains(p.key) }.count

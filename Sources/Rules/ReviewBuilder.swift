@@ -79,14 +79,10 @@ struct CurriculumReviewBuilder {
         func findings(_ rules: [String], grade: Grade, in list: [Diagnostic]) -> [Diagnostic] {
             list.filter { rules.contains($0.rule) && gradeOfPath[ByteKey($0.location.path)] == grade }
         }
-        var grades: [Grade] = []
-        for file in curriculum.files { if let g = file.grade, !grades.contains(g) { grades.append(g) } }
-        var lessonsOfGrade: [Grade: [Int]] = [:], unitsOfGrade: [Grade: [Int]] = [:]
-        for unit in curriculum.units {
-            guard let g = curriculum.files[unit.file].grade else { continue }
-            unitsOfGrade[g, default: []].append(unit.position)
-            lessonsOfGrade[g, default: []].append(contentsOf: unit.lessons)
-        }
+        let groups = curriculum.grades
+        let grades = groups.map(\.grade)
+        let lessonsOfGrade = Dictionary(groups.map { ($0.grade, $0.lessons) }, uniquingKeysWith: { a, _ in a })
+        let unitsOfGrade = Dictionary(groups.map { ($0.grade, $0.units) }, uniquingKeysWith: { a, _ in a })
         let someMathPractice = curriculum.lessons.contains { lesson in
             lesson.practices.contains { tag in mathPractices.contains { Self.practiceKey($0) == Self.practiceKey(tag) } }
         }

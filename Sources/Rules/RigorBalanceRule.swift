@@ -69,12 +69,7 @@ public struct RigorBalanceRule: Rule {
         let minLessons = context.count("min-lessons", of: d)
         var out: [Diagnostic] = []
         for curriculum in context.model.curricula {
-            var grades: [(grade: Grade, file: Int, lessons: [Int])] = []
-            for (f, file) in curriculum.files.enumerated() {
-                guard let grade = file.grade else { continue }
-                if grades.last?.grade != grade { grades.append((grade, f, [])) }
-                for u in file.units { grades[grades.count - 1].lessons.append(contentsOf: curriculum.units[u].lessons) }
-            }
+            let grades = curriculum.grades.map { (grade: $0.grade, file: $0.file, lessons: $0.lessons) }
             for (grade, file, lessons) in grades {
                 var count = [0, 0, 0], minutes = [0, 0, 0], allTimed = true
                 for l in lessons {

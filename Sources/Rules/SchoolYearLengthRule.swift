@@ -84,13 +84,7 @@ public struct SchoolYearLengthRule: Rule {
         let minutesPerDay = context.count("minutes-per-day", of: d), daysPerLesson = context.count("days-per-lesson", of: d)
         var out: [Diagnostic] = []
         for curriculum in context.model.curricula {
-            // Each grade's lessons, and its first file (files come in teaching order, grade first).
-            var grades: [(grade: Grade, file: Int, lessons: [Int])] = []
-            for (f, file) in curriculum.files.enumerated() {
-                guard let grade = file.grade else { continue }
-                if grades.last?.grade != grade { grades.append((grade, f, [])) }
-                for u in file.units { grades[grades.count - 1].lessons.append(contentsOf: curriculum.units[u].lessons) }
-            }
+            let grades = curriculum.grades.map { (grade: $0.grade, file: $0.file, lessons: $0.lessons) }
             for (grade, file, lessons) in grades {
                 var timed = 0, minutes = 0, untimed = 0
                 for l in lessons {

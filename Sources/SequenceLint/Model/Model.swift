@@ -192,6 +192,23 @@ public struct Curriculum: Sendable {
     }
 }
 
+extension Curriculum {
+    /// Each grade of the curriculum in teaching order: its first file (where per-grade findings
+    /// point), its units and its lessons. Files come in teaching order, grade first.
+    public var grades: [(grade: Grade, file: Int, units: [Int], lessons: [Int])] {
+        var out: [(grade: Grade, file: Int, units: [Int], lessons: [Int])] = []
+        for (f, file) in files.enumerated() {
+            guard let grade = file.grade else { continue }
+            if out.last?.grade != grade { out.append((grade, f, [], [])) }
+            for u in file.units {
+                out[out.count - 1].units.append(u)
+                out[out.count - 1].lessons.append(contentsOf: units[u].lessons)
+            }
+        }
+        return out
+    }
+}
+
 /// Everything read from the linted files.
 public struct Model: Sendable {
     /// Curricula, ordered by id.
