@@ -13,8 +13,10 @@ struct SequenceLintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sequencelint",
         abstract: "Lint curriculum maps (scope and sequence) for broken logical progression and imbalance.",
+        usage: "sequencelint [lint] [<options>] [<paths> ...]\nsequencelint <subcommand>",
+        discussion: lintOptionsHelp,
         version: SequenceLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self, Graph.self, ReviewCommand.self, Frameworks.self, StandardCommand.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Graph.self, ReviewCommand.self, Frameworks.self, StandardCommand.self, Init.self],
         defaultSubcommand: Lint.self)
 
     /// Runs the command; a closed pipe or a full disk is an error code, never a signal.
@@ -106,8 +108,23 @@ extension SequenceLintCommand {
         @Flag(help: "Report errors only.")
         var quiet = false
 
+        @Flag(help: "After the report, print one line per rule: its count and id (on standard error for json, sarif and github).")
+        var statistics = false
+
+        @Flag(help: "Lint again whenever a linted file, the configuration or a framework file changes (Ctrl-C ends).")
+        var watch = false
+
         @Flag(help: "Also say what the run did on its own: YAML files skipped as not curriculum maps, symlinks not followed, hierarchies inferred.")
         var verbose = false
+
+        @Flag(help: "Apply the safe fixes of the findings to the linted curriculum maps, then report what is left.")
+        var fix = false
+
+        @Flag(help: "With --fix or --diff, apply the unsafe fixes (guesses such as \"did you mean\") too.")
+        var unsafeFixes = false
+
+        @Flag(help: "Print, as a unified diff, what --fix would change; write nothing (exit 1 when there is something to change).")
+        var diff = false
 
         /// The configuration named with --config or discovered; exit status 2 when it is invalid.
         func loadConfiguration() throws -> Configuration {
@@ -143,6 +160,12 @@ extension SequenceLintCommand {
             }
             if stdinFilename != nil, !paths.contains("-") {
                 throw ValidationError("--stdin-filename names the document read from standard input: add `-` to the paths")
+            }
+            if fix, diff {
+                throw ValidationError("--fix and --diff do not go together: --diff shows what --fix would change")
+            }
+            if unsafeFixes, !fix, !diff {
+                throw ValidationError("--unsafe-fixes goes with --fix or --diff")
             }
             if baseline != nil, writeBaseline != nil {
                 throw ValidationError("--baseline and --write-baseline do not go together: write a baseline, then use it")
@@ -182,6 +205,7 @@ extension SequenceLintCommand {
         }
 
         func run() throws {
+            if watch { return try runWatching() }
             let linter = Linter(rules: RuleRegistry.all)
             let request = try request(linter: linter)
             if printConfig {
@@ -194,6 +218,11 @@ extension SequenceLintCommand {
             } catch let error as LintError {
                 printError(error.description)
                 throw ioFailure
+            }
+            if fix || diff {
+                // The run reports what is left after the fixes; --diff only shows them.
+                guard let left = try applyFixes(result, request: request, linter: linter) else { return }
+                result = left
             }
             // A run never writes into the files it reads (compared as files: a hard link or a
             // symlink to one is the same file), nor over the baseline it reads.
@@ -247,7 +276,15 @@ extension SequenceLintCommand {
             if let output {
                 try writeFile(report, to: output, reads: reads)
             } else {
-                try emit(report)
+                if fix, paths.contains("-") {
+                    // Standard output holds the fixed document.
+                    Output.standardError(report)
+                } else {
+                    try emit(report)
+                }
+            }
+            if statistics {
+                try printStatistics(shown, toStandardOutput: output == nil && !(fix && paths.contains("-")))
             }
             if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
                 try writeFile(GitHubReporter.stepSummary(result, diagnostics: shown), to: summary, reads: reads, append: true)
@@ -292,12 +329,20 @@ extension SequenceLintCommand {
             lint.paths = paths
             var request = LintRequest(paths: paths.isEmpty ? ["."] : paths)
             request.configuration = try lint.loadConfiguration()
-            let model: Model, reads: [String]
+            let model: Model, reads: [String], problems: [Diagnostic]
             do {
-                (model, reads) = try Linter(rules: RuleRegistry.all).modelAndReads(request)
+                (model, reads, problems) = try Linter(rules: RuleRegistry.all).modelReadsAndProblems(request)
             } catch let error as LintError {
                 printError(error.description)
                 throw ioFailure
+            }
+            // A file that does not read is reported, not drawn as an empty or partial graph.
+            if !problems.isEmpty {
+                var sources: [ByteKey: [UInt8]] = [:]
+                for path in Set(problems.map { ByteKey($0.location.path) }) { sources[path] = try? SourceDiscovery.readFile(path.string, limit: 4 << 20) }
+                Output.standardError(TextReporter().render(problems, sources: sources, color: Terminal.stderrWantsColor))
+                printError("the graph is not drawn: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the files read (`sequencelint lint` reports them all)")
+                throw ExitCode(1)
             }
             let text = GraphExporter.render(model, as: format)
             if let output {

@@ -55,7 +55,9 @@ public struct AssessmentBeforeInstructionRule: Rule {
             for index in curriculum.lessons.indices where curriculum.lessons[index].kind == .assessment {
                 let lesson = curriculum.lessons[index]
                 let here = lesson.position
-                for (ref, node) in zip(lesson.standards, standards.lessonStandards[here]) {
+                // An unknown code is `unknown-standard`'s to report, not a standard to teach first.
+                for (ref, node) in zip(lesson.standards, standards.lessonStandards[here])
+                    where standards.frameworks.isEmpty || standards.isKnown(node) {
                     // Addressed strictly before: an assessment addresses nothing itself.
                     if standards.isAvailable(node, at: here, assumeEarlierGrades: assumeEarlier, in: all) { continue }
                     let first = standards.addressedAt[Int(node)]

@@ -75,15 +75,25 @@ public struct PracticeCoverageRule: Rule {
             practices.append((name, Self.key(name)))
         }
         guard !practices.isEmpty else { return [] }
-        let wanted = Set(practices.map(\.key))
         var out: [Diagnostic] = []
         for curriculum in context.model.curricula {
-            let tags = curriculum.lessons.map { Set($0.practices.map(Self.key)) }
-            guard tags.contains(where: { !$0.isDisjoint(with: wanted) }) else { continue }
+            // Each distinct tag spelling is folded once (curricula repeat a handful of tags on
+            // every lesson); a lesson is then a bit set of the practices it carries.
+            var practiceOf: [String: Int] = [:]
+            let index = Dictionary(practices.enumerated().map { ($0.element.key, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            var carried = [UInt64](repeating: 0, count: curriculum.lessons.count)
+            for l in curriculum.lessons.indices {
+                for tag in curriculum.lessons[l].practices {
+                    let p: Int
+                    if let known = practiceOf[tag] { p = known } else { p = index[Self.key(tag)] ?? -1; practiceOf[tag] = p }
+                    if p >= 0 && p < 64 { carried[l] |= 1 << UInt64(p) }
+                }
+            }
+            guard carried.contains(where: { $0 != 0 }) else { continue }
             let grades = curriculum.grades.map { (grade: $0.grade, file: $0.file, lessons: $0.lessons) }
             for (grade, file, lessons) in grades where !lessons.isEmpty {
-                let short = practices.compactMap { p -> (String, Int)? in
-                    let n = lessons.filter { tags[$0].contains(p.key) }.count
+                let short = practices.enumerated().compactMap { k, p -> (String, Int)? in
+                    let n = k < 64 ? lessons.filter { carried[$0] & (1 << UInt64(k)) != 0 }.count : 0
                     return n < minLessons ? (p.name, n) : nil
                 }
                 guard !short.isEmpty else { continue }

@@ -14,6 +14,9 @@ public struct RedundantPrerequisiteRule: Rule {
             its lessons.
             """,
         howToFix: "Remove the redundant entry; the help line shows the chain that already implies it.",
+        options: [
+            .count("max-steps", default: 50_000_000, "graph steps the check may take per curriculum; past them it stops and says where", max: 1_000_000_000),
+        ],
         triggering: [
             RuleExample("""
                 curriculum: demo
@@ -46,13 +49,21 @@ public struct RedundantPrerequisiteRule: Rule {
 
     /// Edge visits allowed per curriculum: the search is exact within it, and stops past it
     /// (hostile graphs), so the rule stays near-linear.
-    static let budget = 50_000_000
 
     public func check(_ context: LintContext) -> [Diagnostic] {
+        let budget = context.count("max-steps", of: Self.description)
         var out: [Diagnostic] = []
         for (curriculum, graph) in zip(context.model.curricula, context.graphs) {
             // The run's search budget is shared by all curricula: many of them cannot add up.
-            guard context.searchBudget.spend(0) else { break }
+            guard context.searchBudget.spend(0) else {
+                if let first = curriculum.lessons.first {
+                    out.append(Diagnostic(
+                        rule: Self.description.id, severity: .info,
+                        message: "the check for redundant requirements was not run on '\(curriculum.id)': the run's graph-step budget was spent on other curricula",
+                        location: first.idLocation, help: "lint this curriculum on its own"))
+                }
+                continue
+            }
             // Stopping a search early assumes every requirement points back.
             var pointsBack = true
             for l in curriculum.lessons.indices where pointsBack {
@@ -92,7 +103,16 @@ public struct RedundantPrerequisiteRule: Rule {
             search.reach = graph.component.map { reach[Int($0)] }
             for l in curriculum.lessons.indices where curriculum.lessons[l].requires.count > 1 && !graph.isOnCycle(l) {
                 out += search.check(l, curriculum: curriculum, graph: graph)
-                if search.steps > Self.budget { break }
+                if search.steps > budget {
+                    // Never silently partial: say where the check stopped.
+                    let lesson = curriculum.lessons[l]
+                    out.append(Diagnostic(
+                        rule: Self.description.id, severity: .info,
+                        message: "the check for redundant requirements stopped at '\(lesson.id)' after \(budget) graph steps (`max-steps`); later lessons of '\(curriculum.id)' were not checked",
+                        location: lesson.idLocation,
+                        help: "a curriculum this tangled is better split, or checked with this rule alone"))
+                    break
+                }
             }
             _ = context.searchBudget.spend(search.steps)
         }

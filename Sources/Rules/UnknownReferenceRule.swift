@@ -49,6 +49,7 @@ public struct UnknownReferenceRule: Rule {
             // Suggestions compare with every id: a budget per curriculum, within the run's, keeps many typos fast.
             var curriculumBudget = 100_000
             var suggested: [String: String?] = [:]
+            let duplicated = Set(curriculum.duplicates.map { curriculum.id(of: $0.0) })
             for index in curriculum.lessons.indices where graph.entryTarget[index].contains(-1) {
                 let lesson = curriculum.lessons[index]
                 for (e, ref) in lesson.requires.enumerated() where graph.entryTarget[lesson.position][e] < 0 {
@@ -72,7 +73,11 @@ public struct UnknownReferenceRule: Rule {
                             near = Suggestions.closest(to: ref.text, among: curriculum.items.keys)
                             suggested[ref.text] = near
                         }
-                        if let near {
+                        if let near, duplicated.contains(near) {
+                            // The id defined twice is likelier the mistake (one of them meant '\(ref.text)'):
+                            // `duplicate-id` reports it, and a "did you mean" here would be a wrong guess.
+                            help = "'\(near)' is defined twice: if one of them is meant to be '\(ref.text)', rename it; else check the id"
+                        } else if let near {
                             message += "; did you mean '\(near)'?"
                             fix = Fix("replace with '\(near)'", location: ref.location, replacement: near)
                             help = "write '\(near)' if that is the lesson meant, or add the lesson '\(ref.text)'"

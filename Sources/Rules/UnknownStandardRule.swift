@@ -63,6 +63,8 @@ public struct UnknownStandardRule: Rule {
             }
         }
         var best: (code: String, distance: Int, adds: Bool, gap: Int)?
+        // Two codes equally close by every measure: no clear winner, so no suggestion (RULES.md).
+        var tied = false
         for code in codes where abs(code.utf8.count - word.utf8.count) <= limit * 3 {
             let other = StandardCode.looseKey(code)
             if other == key { continue }
@@ -74,12 +76,14 @@ public struct UnknownStandardRule: Rule {
                 if d > b.distance { continue }
                 if d == b.distance {
                     if b.adds && !adds { continue }
-                    if b.adds == adds && (gap, code) >= (b.gap, b.code) { continue }
+                    if b.adds == adds && gap == b.gap && code != b.code { tied = true }
+                    if b.adds == adds && gap >= b.gap { continue }
                 }
             }
             best = (code, d, adds, gap)
+            tied = false
         }
-        return best?.code
+        return tied ? nil : best?.code
     }
 
     public func check(_ context: LintContext) -> [Diagnostic] {

@@ -57,7 +57,8 @@ import SequenceLintRules
 
     @Test func folderSkipsOtherYAMLFiles() throws {
         let run = try TestSupport.run(["--verbose", "Tests/SequenceLintTests/Fixtures/cli"])
-        #expect(run.stdout.hasSuffix("1 error, 1 warning in 3 curriculum maps (3 units, 4 lessons)\n"))
+        #expect(run.stdout.hasSuffix("1 error, 1 warning in 3 curriculum maps (3 units, 4 lessons)\n"
+            + "run `sequencelint explain prerequisite-order` for a rule's documentation\n"))
         #expect(run.stderr.contains("skipped Tests/SequenceLintTests/Fixtures/cli/workflow.yml"))
     }
 

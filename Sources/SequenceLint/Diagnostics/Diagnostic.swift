@@ -105,6 +105,14 @@ public struct Note: Hashable, Sendable {
     }
 }
 
+/// How safe a fix is to apply without asking (RULES.md).
+public enum Applicability: String, Hashable, Sendable {
+    /// Applying it cannot change what the author meant (quoting a title).
+    case safe
+    /// A guess, such as a "did you mean" with one clear winner.
+    case unsafe
+}
+
 /// A machine-applicable edit: replace the text of `location` with `replacement`.
 public struct Fix: Hashable, Sendable {
     /// What the edit does.
@@ -113,12 +121,15 @@ public struct Fix: Hashable, Sendable {
     public var location: Location
     /// The new text (empty to delete).
     public var replacement: String
+    /// Whether `--fix` applies it (`safe`) or only `--unsafe-fixes` does.
+    public var applicability: Applicability
 
-    /// Creates a fix.
-    public init(_ message: String, location: Location, replacement: String) {
+    /// Creates a fix; unsafe unless said otherwise.
+    public init(_ message: String, location: Location, replacement: String, applicability: Applicability = .unsafe) {
         self.message = message
         self.location = location
         self.replacement = replacement
+        self.applicability = applicability
     }
 }
 

@@ -56,7 +56,10 @@ public enum ConfigurationPrinter {
         let plain = text.unicodeScalars.allSatisfy { scalar in
             (scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "._-/".unicodeScalars.contains(scalar))
         }
-        if plain, let first = text.unicodeScalars.first, first != "-", !text.isEmpty { return text }
+        // Plain unless YAML would read it as something else: null, a boolean, a number.
+        let special: Set<String> = ["null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"]
+        let number = Double(text) != nil || text.lowercased().hasPrefix("0x") || text.lowercased().hasPrefix("0o")
+        if plain, let first = text.unicodeScalars.first, first != "-", !text.isEmpty, !special.contains(text.lowercased()), !number { return text }
         return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

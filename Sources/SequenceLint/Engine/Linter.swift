@@ -73,6 +73,8 @@ public struct LintResult: Sendable {
     public var filesRead: [String] = []
     /// How many curriculum maps were read.
     public var curriculumFileCount = 0
+    /// The curriculum maps read, as shown (the only files `--fix` may rewrite).
+    public var curriculumPaths: [String] = []
     /// Framework files read (built-in frameworks not counted).
     public var frameworkFileCount = 0
     /// The built-in frameworks the run used.
@@ -176,6 +178,13 @@ public struct Linter: Sendable {
 
     /// The model, and every file read to make it (a command must not write over any of them).
     public func modelAndReads(_ request: LintRequest) throws -> (model: Model, reads: [String]) {
+        let (model, reads, _) = try modelReadsAndProblems(request)
+        return (model, reads)
+    }
+
+    /// The model, the files read, and the files that could not be read as YAML: `graph` reports
+    /// those rather than draw a graph without them.
+    public func modelReadsAndProblems(_ request: LintRequest) throws -> (model: Model, reads: [String], problems: [Diagnostic]) {
         let loaded = try loadFiles(request).files
         var model = ModelBuilder.build(loaded.compactMap(\.model))
         model.frameworks = loaded.compactMap(\.framework).sorted { $0.path < $1.path }
@@ -183,7 +192,9 @@ public struct Linter: Sendable {
         if request.configuration.inferHierarchy {
             for i in model.frameworks.indices { model.frameworks[i].inferHierarchy() }
         }
-        return (model, loaded.map(\.path) + (request.configuration.path.map { [$0] } ?? []))
+        let problems = loaded.filter { $0.kind != .other }.flatMap(\.diagnostics).filter { $0.rule == "yaml-syntax" && $0.severity == .error }
+            .sorted(by: Diagnostic.ordered)
+        return (model, loaded.map(\.path) + (request.configuration.path.map { [$0] } ?? []), problems)
     }
 
     func loadFiles(_ request: LintRequest, budget: SuggestionBudget = SuggestionBudget()) throws -> (files: [LoadedFile], outside: [String]) {
@@ -210,8 +221,17 @@ public struct Linter: Sendable {
     }
 
     /// Lints in-memory files (path, bytes): for tests and standard input.
+    /// Frameworks named in the configuration or the request (files, read from disk; built-in ones
+    /// are added when the model is assembled) are loaded too, as `lint(_:)` loads them.
     public func lint(sources: [(path: String, bytes: [UInt8])], request: LintRequest) -> LintResult {
-        let loaded = sources.map { Self.load(path: $0.path, bytes: $0.bytes, limits: request.limits, asFramework: false) }
+        var loaded = sources.map { Self.load(path: $0.path, bytes: $0.bytes, limits: request.limits, asFramework: false) }
+        let given = Set(sources.map { ByteKey(SourceDiscovery.canonical($0.path)) })
+        for path in request.configuration.frameworks + request.frameworks.map(SourceDiscovery.displayPath)
+            where BuiltinFrameworks.id(fromReference: path) == nil && !given.contains(ByteKey(SourceDiscovery.canonical(path))) {
+            if let bytes = try? SourceDiscovery.readFile(path, limit: request.limits.maxBytes) {
+                loaded.append(Self.load(path: path, bytes: bytes, limits: request.limits, asFramework: true))
+            }
+        }
         return run(loaded, request: request)
     }
 
@@ -265,6 +285,20 @@ public struct Linter: Sendable {
         } else if result.failed && (named || result.notText || Self.looksLikeLintTarget(bytes)) {
             // A broken file named on the command line, or one that mentions a curriculum or
             // framework key, is reported; other broken YAML (templates, say) is skipped.
+            kind = .curriculum
+        } else if kind == .other && named && !asFramework {
+            // A file named on the command line must be a curriculum map or a framework
+            // (FORMAT.md): an empty one, or other YAML, is reported, never passed over in silence.
+            let empty = result.document.root.map { result.document.isNull($0) } ?? true
+            let at = result.document.root.map { Location(path: path, node: result.document[$0]) }
+                ?? Location(path: path, start: Position(line: 1, column: 1), end: Position(line: 1, column: 1))
+            diagnostics = [Diagnostic(
+                rule: "schema", severity: .error,
+                message: empty ? "this file is empty: it is named to be linted, but holds no curriculum map"
+                    : "this file is neither a curriculum map (`curriculum:`) nor a standards framework (`framework:`)",
+                location: at,
+                help: empty ? "write a curriculum map here (`sequencelint init` writes a starter), or do not name this file"
+                    : "add `curriculum:` (and `grade:`, `units:`) to make it a curriculum map, or do not name this file")]
             kind = .curriculum
         } else if kind == .other {
             diagnostics = []
@@ -356,12 +390,16 @@ public struct Linter: Sendable {
         var suppressions: [ByteKey: [Suppression]] = [:]
         var allPaths: [String] = []
         var curriculumFiles = 0
+        var curriculumPaths: [String] = []
         var frameworkFiles = 0
         for i in loaded.indices {
             let file = loaded[i]
             allPaths.append(file.path)
             // A curriculum map that does not parse is still one (it is reported, not skipped).
-            if file.model != nil || (file.kind == .curriculum && file.framework == nil) { curriculumFiles += 1 }
+            if file.model != nil || (file.kind == .curriculum && file.framework == nil) {
+                curriculumFiles += 1
+                curriculumPaths.append(file.path)
+            }
             if file.kind == .framework { frameworkFiles += 1 }
             loaded[i].model = nil
             loaded[i].bytes = []
@@ -464,6 +502,7 @@ public struct Linter: Sendable {
         result.suppressed = suppressed
         result.filesRead = allPaths + (request.configuration.path.map { [$0] } ?? [])
         result.curriculumFileCount = curriculumFiles
+        result.curriculumPaths = curriculumPaths
         result.notices = notices
         result.frameworkFileCount = frameworkFiles
         result.builtinFrameworks = builtins

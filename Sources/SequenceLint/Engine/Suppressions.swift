@@ -49,7 +49,10 @@ public enum SuppressionScanner {
             let lineStart = starts[lineIndex]
             var lineEnd = lineIndex + 1 < starts.count ? starts[lineIndex + 1] : n
             while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            defer { i = max(i + 1, lineEnd) }
+            // A marker that is not a suppression comment (an id like `sequencelint-intro`) does
+            // not hide one later on the same line: the search goes on from the next byte.
+            var consumed = false
+            defer { i = consumed ? max(i + 1, lineEnd) : i + 1 }
             // The comment's `#`: at the line start or after a blank, and before the marker.
             var hash = -1
             var j = lineStart
@@ -67,6 +70,7 @@ public enum SuppressionScanner {
             guard hash >= 0 else { continue }
             // Only blanks between `#` and the marker.
             guard bytes[(hash + 1)..<i].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
+            consumed = true
             let text = String(decoding: bytes[i..<lineEnd], as: UTF8.self)
             let body = text.dropFirst("sequencelint-".count)
             let scope: Suppression.Scope

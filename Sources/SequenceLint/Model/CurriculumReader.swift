@@ -153,6 +153,37 @@ struct SchemaReader {
     }
 
     mutating func refs(_ node: Int32, of what: String, single: String) -> [Ref] {
+        // `standards: 4.NF.A.1, 4.NF.A.2` is one plain scalar: several codes meant as a list.
+        let whole = doc[node]
+        if whole.kind == .scalar, whole.isPlain, whole.start.line == whole.end.line, doc.string(node).contains(", ") {
+            let text = doc.string(node)
+            diagnostics.append(Diagnostic(
+                rule: "schema", severity: .error,
+                message: "'\(text)' looks like several \(what) separated by commas: write them as a list",
+                location: location(node), help: "write `[\(text)]`",
+                fix: Fix("write them as a list", location: location(node), replacement: "[\(text)]", applicability: .safe)))
+            // Read as the list it was meant to be, so that no other finding follows from the one mistake.
+            var out: [Ref] = []
+            var column = whole.start.column, partStart = column
+            var part = ""
+            for scalar in text.unicodeScalars + [","] {
+                if scalar == "," {
+                    let trimmed = part.trimmingSpaces
+                    if !trimmed.isEmpty {
+                        let lead = part.unicodeScalars.prefix { $0 == " " }.count
+                        let first = Position(line: whole.start.line, column: partStart + lead)
+                        out.append(Ref(trimmed, at: Location(file: file, start: first,
+                                                             end: Position(line: first.line, column: first.column + trimmed.unicodeScalars.count - 1))))
+                    }
+                    part = ""
+                    partStart = column + 1
+                } else {
+                    part.unicodeScalars.append(scalar)
+                }
+                column += 1
+            }
+            return out
+        }
         var out: [Ref] = []
         out.reserveCapacity(doc[node].kind == .sequence ? Int(doc[node].count) : 1)
         for item in list(node, of: what) {

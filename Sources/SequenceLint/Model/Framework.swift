@@ -54,6 +54,8 @@ public struct Standard: Sendable {
     /// The highest grade of its band (the grade itself when it is no band).
     public var highestGrade: Grade? {
         guard let grade, let label = gradeLabel?.trimmingSpaces.uppercased() else { return grade }
+        // A single grade whose name has a dash (`Pre-K`) is no band.
+        if let single = Grade(parsing: label) { return single }
         if label == "HS" { return Grade(rank: 12) }
         for separator in ["-", "–", "TO"] where label.contains(separator) {
             if let high = label.components(separatedBy: separator).last.flatMap({ Grade(parsing: $0) }) { return high }

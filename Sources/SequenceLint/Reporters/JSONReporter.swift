@@ -23,7 +23,10 @@ public struct JSONReporter: Reporter {
             fields.append(("notes", .array(d.notes.map { .object([("message", .string($0.message))] + Self.span($0.location)) })))
             fields.append(("help", .string(d.help)))
             fields.append(("fixes", .array(d.fix.map { fix in
-                [.object([("message", .string(fix.message))] + Self.span(fix.location) + [("replacement", .string(fix.replacement))])]
+                [.object([("applicability", .string(fix.applicability.rawValue)), ("message", .string(fix.message)),
+                          ("path", .string(fix.location.path)),
+                          ("edits", .array([.object([("start", Self.position(fix.location.start)), ("end", Self.position(fix.location.end)),
+                                                     ("replacement", .string(fix.replacement))])]))])]
             } ?? [])))
             fields.append(("fingerprint", .string(print)))
             return .object(fields)

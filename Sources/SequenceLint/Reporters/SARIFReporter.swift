@@ -84,7 +84,7 @@ public struct SARIFReporter: Reporter {
                 })))
             }
             fields.append(("partialFingerprints", .object([("sequencelint/v1", .string(print))])))
-            if let fix = d.fix {
+            if let fix = d.fix, fix.applicability == .safe {
                 fields.append(("fixes", .array([.object([
                     ("description", .object([("text", .string(fix.message))])),
                     ("artifactChanges", .array([.object([

@@ -9,6 +9,12 @@ public struct TextReporter: Reporter {
 
     public func report(_ result: LintResult, diagnostics: [Diagnostic], color: Bool) -> String {
         render(diagnostics, sources: result.sources, color: color) + result.summary(of: result.diagnostics) + "\n"
+            + (diagnostics.first.map { Paint(enabled: color).dim(Self.explainHint(rule: $0.rule)) + "\n" } ?? "")
+    }
+
+    /// The last line when there are findings: where to read about them (the first one's rule).
+    public static func explainHint(rule: String) -> String {
+        "run `sequencelint explain \(rule.escapingControls)` for a rule's documentation"
     }
 
     /// The diagnostics with their snippets, without the summary line.

@@ -36,7 +36,8 @@ public enum Suggestions {
         return previous[y.count]
     }
 
-    /// The closest candidate within about a third of the word's length (at least 1, at most 3 edits).
+    /// The closest candidate within about a third of the word's length (at least 1, at most 3 edits);
+    /// nil when two or more different candidates are equally close (no clear winner to suggest).
     public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
         let limit = max(1, min(3, (word.count + 1) / 3))
         let x = Array(word.lowercased().unicodeScalars).map(\.value)
@@ -49,6 +50,7 @@ public enum Suggestions {
         var y: [UInt32] = []
         var rows = Rows()
         var best: (String, Int)?
+        var tied = false
         for candidate in candidates where candidate != word {
             // Lengths alone rule most candidates out before any work.
             if abs(candidate.utf8.count - word.utf8.count) > limit * 2 { continue }
@@ -63,11 +65,14 @@ public enum Suggestions {
             }
             if (wordSignature ^ signature(y)).nonzeroBitCount > 2 * limit { continue }
             let d = rows.distance(x, y, limit: limit)
-            if d <= limit, best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) {
+            if d <= limit, best == nil || d < best!.1 {
                 best = (candidate, d)
+                tied = false
+            } else if d <= limit, d == best!.1, candidate != best!.0 {
+                tied = true
             }
         }
-        return best?.0
+        return tied ? nil : best?.0
     }
 
     /// Reusable rows for the edit-distance table.

@@ -160,7 +160,7 @@ private struct Builder {
         YAMLLoadResult(document: document, diagnostics: diagnostics, failed: failed, notText: notText)
     }
 
-    mutating func syntaxError(_ message: String, at given: Position, notes: [Note] = []) {
+    mutating func syntaxError(_ message: String, at given: Position, notes: [Note] = [], help: String? = nil, fix: Fix? = nil) {
         failed = true
         var position = given
         if position.line > 1 {
@@ -171,7 +171,8 @@ private struct Builder {
             }
         }
         diagnostics.append(Diagnostic(rule: "yaml-syntax", severity: .error, message: message,
-                                      location: Location(path: path, start: position, end: position), notes: notes))
+                                      location: Location(path: path, start: position, end: position), notes: notes,
+                                      help: help, fix: fix))
     }
 
     func position(_ mark: yaml_mark_t) -> Position {
@@ -283,13 +284,23 @@ private struct Builder {
             switch problem {
             case "invalid leading UTF-8 octet", "invalid trailing UTF-8 octet", "incomplete UTF-8 octet sequence",
                  "invalid length of a UTF-8 sequence", "invalid Unicode character":
-                text = "the file is not valid UTF-8 (\(problem))"
+                text = "the file is not valid UTF-8 (\(problem)); save it as UTF-8 (most editors: \"Save with encoding\", UTF-8)"
             case "control characters are not allowed":
                 text = "the file contains a control character (byte 0x\(String(parser.problem_value, radix: 16, uppercase: true))), which YAML does not allow; is it a binary file?"
             default:
                 text = "the file cannot be read as YAML text (\(problem))"
             }
             syntaxError(text, at: at)
+            return
+        }
+        let at = position(parser.problem_mark)
+        if problem == "mapping values are not allowed in this context", let (fix, help) = quoteFix(at: at) {
+            syntaxError("a colon followed by a space starts a new key: quote the whole value", at: at, help: help, fix: fix)
+            return
+        }
+        if problem.contains("tab") || problem == "found character that cannot start any token", let fix = tabFix(line: at.line) {
+            syntaxError("indentation must use spaces, not tabs", at: fix.location.start,
+                        help: "indent with spaces; YAML does not allow tabs in indentation", fix: fix)
             return
         }
         var message = problem
@@ -303,6 +314,87 @@ private struct Builder {
             }
         }
         syntaxError("invalid YAML: \(message)", at: position(parser.problem_mark), notes: notes)
+    }
+
+    /// A line's Unicode scalars (without its line break; on line 1, without a byte-order mark).
+    mutating func lineScalars(_ line: Int) -> [Unicode.Scalar]? {
+        if lineStarts == nil { _ = lineLength(1) }
+        guard line >= 1, line <= lineStarts!.count else { return nil }
+        var i = lineStarts![line - 1]
+        if line == 1, source.count >= 3, source[0] == 0xEF, source[1] == 0xBB, source[2] == 0xBF { i = 3 }
+        var end = i
+        while end < source.count, source[end] != 0x0A, source[end] != 0x0D { end += 1 }
+        return Array(String(decoding: source[i..<end], as: UTF8.self).unicodeScalars)
+    }
+
+    /// `title: Comparison: word problems`: the fix quoting the plain value that holds the colon at
+    /// `at`, when the value is all on that line; and the help showing the result.
+    mutating func quoteFix(at: Position) -> (Fix, String)? {
+        guard let line = lineScalars(at.line) else { return nil }
+        var i = 0
+        while i < line.count, line[i] == " " { i += 1 }
+        let indent = i
+        while i + 1 < line.count, line[i] == "-", line[i + 1] == " " {
+            i += 2
+            while i < line.count, line[i] == " " { i += 1 }
+        }
+        let keyStart = i
+        // The key: plain, up to the first ": ".
+        while i + 1 < line.count, !(line[i] == ":" && line[i + 1] == " ") {
+            if ["\"", "'", "[", "{", "#"].contains(line[i]) { return nil }
+            i += 1
+        }
+        guard i + 1 < line.count, i > keyStart else { return nil }
+        let keyEnd = i
+        i += 1
+        while i < line.count, line[i] == " " { i += 1 }
+        let valueStart = i
+        guard valueStart < line.count, !["\"", "'", "[", "{", "|", ">", "&", "*", "!", "#"].contains(line[valueStart]) else { return nil }
+        // The value ends before a comment (` #`) or trailing spaces.
+        var end = valueStart
+        while end < line.count, !(line[end] == "#" && line[end - 1] == " ") { end += 1 }
+        while end > valueStart, line[end - 1] == " " || line[end - 1] == "\t" { end -= 1 }
+        guard at.column - 1 > valueStart, at.column - 1 < end else { return nil }
+        // A value continued on the next line would not be whole: no fix then.
+        if let next = lineScalars(at.line + 1) {
+            let nextIndent = next.prefix { $0 == " " }.count
+            if nextIndent < next.count, next[nextIndent] != "#", nextIndent > max(indent, keyStart - 1) { return nil }
+        }
+        var value = ""
+        value.unicodeScalars.append(contentsOf: line[valueStart..<end])
+        let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var key = ""
+        key.unicodeScalars.append(contentsOf: line[keyStart..<keyEnd])
+        let fix = Fix("quote the value", location: Location(path: path, start: Position(line: at.line, column: valueStart + 1),
+                                                             end: Position(line: at.line, column: end)),
+                      replacement: quoted, applicability: .safe)
+        return (fix, "write `\(key): \(quoted)`")
+    }
+
+    /// The fix replacing the tabs in a line's indentation by spaces: the previous line's
+    /// indentation, or two more where the line is clearly nested under it (after `key:`, or a key
+    /// of a `- ` item); two spaces per tab when there is no previous line.
+    mutating func tabFix(line: Int) -> Fix? {
+        guard let text = lineScalars(line) else { return nil }
+        let count = text.prefix { $0 == " " || $0 == "\t" }.count
+        guard text[..<count].contains("\t"), count < text.count else { return nil }
+        var width = text[..<count].reduce(0) { $0 + ($1 == "\t" ? 2 : 1) }
+        var previous = line - 1
+        while previous >= 1, let p = lineScalars(previous), p.allSatisfy({ $0 == " " || $0 == "\t" }) || p.first { $0 != " " } == "#" {
+            previous -= 1
+        }
+        if previous >= 1, let p = lineScalars(previous), !p.contains("\t") {
+            let indent = p.prefix { $0 == " " }.count
+            var content = String(String.UnicodeScalarView(p[indent...]))
+            if let comment = content.range(of: " #") { content = String(content[..<comment.lowerBound]) }
+            content = content.trimmingCharacters(in: .whitespaces)
+            let isItem = content.hasPrefix("- ")
+            let current = String(String.UnicodeScalarView(text[count...]))
+            width = content.hasSuffix(":") || (isItem && !current.hasPrefix("- ")) ? indent + 2 : indent
+        }
+        return Fix("indent with spaces", location: Location(path: path, start: Position(line: line, column: 1),
+                                                             end: Position(line: line, column: count)),
+                   replacement: String(repeating: " ", count: width), applicability: .safe)
     }
 
     /// Handles one event; false stops loading.
