@@ -94,6 +94,11 @@ public enum Output {
                 }
             }
         }
+        try finish(bytes, fd: fd, path: path)
+    }
+
+    /// Writes all of `bytes` to an open file and closes it; the descriptor is closed whatever happens.
+    static func finish(_ bytes: [UInt8], fd: Int32, path: String) throws(WriteFailure) {
         do {
             try write(bytes, to: fd, name: path)
         } catch {

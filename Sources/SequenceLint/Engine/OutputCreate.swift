@@ -19,12 +19,6 @@ extension Output {
         guard fd >= 0 else {
             throw .failed(target: path, reason: errno == EEXIST ? "it already exists" : String(cString: strerror(errno)))
         }
-        do {
-            try write(bytes, to: fd, name: path)
-        } catch {
-            close(fd)
-            throw error == .closedPipe ? .failed(target: path, reason: "the reader closed the pipe") : error
-        }
-        if close(fd) != 0 { throw .failed(target: path, reason: String(cString: strerror(errno))) }
+        try finish(bytes, fd: fd, path: path)
     }
 }
