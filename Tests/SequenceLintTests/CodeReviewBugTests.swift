@@ -102,4 +102,16 @@ import Testing
         #expect(run.stderr.hasPrefix("broken.yml:4:1: error: invalid YAML"))
         #expect(run.stderr.hasSuffix("sequencelint: error: the graph is not drawn: 1 problem in the files read (`sequencelint lint` reports them all)\n"))
     }
+
+    @Test func aLongListOfPlacesIsShortInTextAndWholeInGCC() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let map = "curriculum: c\nframework: ccss-math\ngrade: 6\nunits:\n  - id: u\n    lessons:\n      - {id: l1, kind: conceptual, standards: [6.RP.A.1]}\n"
+        try Data(map.utf8).write(to: dir.appendingPathComponent("u.yml"))
+        let args = ["--disable", "major-work", "--disable", "balance", "u.yml"]
+        let text = try TestSupport.run(args, in: dir)
+        #expect(text.stdout.components(separatedBy: ": note: ").count - 1 == 7)
+        #expect(text.stdout.contains("     = note: 21 more places, listed by `--format gcc` or `--format json`\n"))
+        let gcc = try TestSupport.run(["--format", "gcc"] + args, in: dir)
+        #expect(gcc.stdout.components(separatedBy: ": note: ").count - 1 == 28)
+    }
 }

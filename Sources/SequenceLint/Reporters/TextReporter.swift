@@ -17,6 +17,9 @@ public struct TextReporter: Reporter {
         "run `sequencelint explain \(rule.escapingControls)` for a rule's documentation"
     }
 
+    /// Most notes shown with snippets under one diagnostic in text output.
+    static let maxNotes = 8
+
     /// The diagnostics with their snippets, without the summary line.
     public func render(_ diagnostics: [Diagnostic], sources: [ByteKey: [UInt8]], color: Bool) -> String {
         var out = ""
@@ -29,9 +32,16 @@ public struct TextReporter: Reporter {
                 + paint.severity(d.severity, d.severity.rawValue + ":") + " "
                 + paint.bold(d.message.escapingControls) + " " + paint.dim("[\(d.rule)]") + "\n"
             out += snippet(d.location, severity: d.severity, gutter: gutter, lines: &lines, paint: paint)
-            for note in d.notes {
+            // A long list of places (an uncovered grade's standards) stays readable: the first few
+            // with their snippets, then a count; gcc and JSON output keep every one.
+            let shown = d.notes.count > Self.maxNotes ? Self.maxNotes - 1 : d.notes.count
+            for note in d.notes.prefix(shown) {
                 out += paint.bold("\(note.location.path.escapingControls):\(note.location.start): ") + paint.note("note:") + " " + note.message.escapingControls + "\n"
                 out += snippet(note.location, severity: nil, gutter: gutter, lines: &lines, paint: paint)
+            }
+            if shown < d.notes.count {
+                out += String(repeating: " ", count: gutter + 1) + paint.gutter("=") + " " + paint.note("note:")
+                    + " \(d.notes.count - shown) more places, listed by `--format gcc` or `--format json`\n"
             }
             if let help = d.help {
                 out += String(repeating: " ", count: gutter + 1) + paint.gutter("=") + " " + paint.bold("help:") + " " + help.escapingControls + "\n"
