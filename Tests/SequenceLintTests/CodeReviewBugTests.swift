@@ -114,4 +114,32 @@ import Testing
         let gcc = try TestSupport.run(["--format", "gcc"] + args, in: dir)
         #expect(gcc.stdout.components(separatedBy: ": note: ").count - 1 == 28)
     }
+
+    @Test func aMissingDashBeforeALessonIsOneErrorThatFixRepairs() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let map = """
+            curriculum: c
+            grade: 4
+            units:
+              - id: u
+                lessons:
+                  - id: l1
+                    kind: conceptual
+                    standards: [4.NF.A.1]
+                  # the next lesson lost its dash
+                    id: l2
+                    kind: procedural
+                    standards: [4.NF.A.1]
+                    requires: [l1]
+
+            """
+        try Data(map.utf8).write(to: dir.appendingPathComponent("c.yml"))
+        let run = try TestSupport.run(["--format", "gcc", "c.yml"], in: dir)
+        let errors = run.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors == ["c.yml:10:9: error: 'id' starts a new item here, but the `- ` before it is missing, so it runs into the item above (whose 'id' is on line 6) [yaml-syntax]"])
+        let fixed = try TestSupport.run(["--fix", "--format", "gcc", "c.yml"], in: dir)
+        #expect(!fixed.stdout.contains(": error: "))
+        let after = try String(contentsOf: dir.appendingPathComponent("c.yml"), encoding: .utf8)
+        #expect(after == map.replacingOccurrences(of: "\n        id: l2", with: "\n      - id: l2"))
+    }
 }

@@ -316,6 +316,20 @@ private struct Builder {
         syntaxError("invalid YAML: \(message)", at: position(parser.problem_mark), notes: notes)
     }
 
+    /// Whether `- ` comes right before a position (the first key of a block list item).
+    mutating func startsListItem(_ at: Position) -> Bool {
+        guard let line = lineScalars(at.line) else { return false }
+        let i = at.column - 1
+        return i >= 2 && i <= line.count && line[i - 2] == "-" && line[i - 1] == " "
+    }
+
+    /// Whether only spaces, at least two, come before a position on its line.
+    mutating func onlySpacesBefore(_ at: Position) -> Bool {
+        guard let line = lineScalars(at.line) else { return false }
+        let i = at.column - 1
+        return i >= 2 && i <= line.count && line[0..<i].allSatisfy { $0 == " " }
+    }
+
     /// A line's Unicode scalars (without its line break; on line 1, without a byte-order mark).
     mutating func lineScalars(_ line: Int) -> [Unicode.Scalar]? {
         if lineStarts == nil { _ = lineLength(1) }
@@ -519,6 +533,27 @@ private struct Builder {
                     }
                 } else {
                     earlier = earlierKey(key, from: open.pendingStart, before: i)
+                }
+                if let earlier, earlier == pending[open.pendingStart], !open.isFlow, i > open.pendingStart,
+                   document.nodes[Int(earlier)].start.column == document.nodes[Int(key)].start.column,
+                   startsListItem(document.nodes[Int(earlier)].start), onlySpacesBefore(document.nodes[Int(key)].start) {
+                    // The mapping's first key comes again at its column, after spaces only, in a list
+                    // item: a `- ` is missing and a new item (a lesson, a unit) runs into this one.
+                    // One error; the rest of the mapping is left out rather than read as repeated
+                    // keys of the item above (which would cascade into more findings).
+                    let keyNode = document.nodes[Int(key)]
+                    let name = document.string(key)
+                    let firstAt = document.nodes[Int(earlier)].start
+                    diagnostics.append(Diagnostic(
+                        rule: "yaml-syntax", severity: .error,
+                        message: "'\(name)' starts a new item here, but the `- ` before it is missing, so it runs into the item above (whose '\(name)' is on line \(firstAt.line))",
+                        location: Location(path: path, node: keyNode),
+                        notes: [Note("the item above starts here", at: Location(path: path, start: firstAt, end: firstAt))],
+                        help: "write `- \(name): …` as the item above does; this item is not read until then",
+                        fix: Fix("add the `- `", location: Location(path: path, start: Position(line: keyNode.start.line, column: keyNode.start.column - 2),
+                                                                     end: Position(line: keyNode.start.line, column: keyNode.start.column - 1)),
+                                 replacement: "- ", applicability: .safe)))
+                    break
                 }
                 if let earlier {
                     let keyNode = document.nodes[Int(key)]
