@@ -142,4 +142,18 @@ import Testing
         let after = try String(contentsOf: dir.appendingPathComponent("c.yml"), encoding: .utf8)
         #expect(after == map.replacingOccurrences(of: "\n        id: l2", with: "\n      - id: l2"))
     }
+
+    @Test func aDedentedKeyIsSaidInAWritersWordsWithAnUnsafeFix() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let map = "curriculum: c\ngrade: 4\nunits:\n  - id: u\n    lessons:\n      - id: l1\n        kind: conceptual\n      standards: [4.NF.A.1]\n"
+        try Data(map.utf8).write(to: dir.appendingPathComponent("c.yml"))
+        let run = try TestSupport.run(["--format", "json", "c.yml"], in: dir)
+        #expect(run.stdout.contains("\"message\": \"'standards' is indented like a new item of the list on line 6, but has no `- `\""))
+        #expect(run.stdout.contains("\"applicability\": \"unsafe\""))
+        // A safe --fix leaves it (a guess); --unsafe-fixes indents it under the lesson.
+        _ = try TestSupport.run(["--fix", "c.yml"], in: dir)
+        #expect(try String(contentsOf: dir.appendingPathComponent("c.yml"), encoding: .utf8) == map)
+        _ = try TestSupport.run(["--fix", "--unsafe-fixes", "c.yml"], in: dir)
+        #expect(try String(contentsOf: dir.appendingPathComponent("c.yml"), encoding: .utf8) == map.replacingOccurrences(of: "\n      standards", with: "\n        standards"))
+    }
 }

@@ -303,6 +303,24 @@ private struct Builder {
                         help: "indent with spaces; YAML does not allow tabs in indentation", fix: fix)
             return
         }
+        // A key dedented to the column of the list above it (`standards:` under `- id: l1`, two
+        // spaces short): said as the writer's mistake, with the indentation that fixes it.
+        if problem == "did not find expected '-' indicator", parser.context.map({ String(cString: $0) }) == "while parsing a block collection" {
+            let at = position(parser.problem_mark), listAt = position(parser.context_mark)
+            if let line = lineScalars(at.line), at.column - 1 < line.count, at.column == listAt.column,
+               let listLine = lineScalars(listAt.line), listAt.column + 1 < listLine.count,
+               listLine[listAt.column - 1] == "-", listLine[listAt.column] == " " {
+                let text = String(String.UnicodeScalarView(line[(at.column - 1)...]))
+                let key = text.split(separator: ":", maxSplits: 1).first.map(String.init) ?? text
+                let first = String(line[at.column - 1])
+                syntaxError("'\(key)' is indented like a new item of the list on line \(listAt.line), but has no `- `",
+                            at: at, notes: [Note("the list's items start here", at: Location(path: path, start: listAt, end: listAt))],
+                            help: "if it belongs to the item above, indent it 2 more spaces, under that item's keys; if it starts a new item, write `- ` before it",
+                            fix: Fix("indent it under the item above", location: Location(path: path, start: at, end: at),
+                                     replacement: "  " + first, applicability: .unsafe))
+                return
+            }
+        }
         var message = problem
         var notes: [Note] = []
         if let context = parser.context.map({ String(cString: $0) }) {
