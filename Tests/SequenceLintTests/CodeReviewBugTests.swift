@@ -156,4 +156,17 @@ import Testing
         _ = try TestSupport.run(["--fix", "--unsafe-fixes", "c.yml"], in: dir)
         #expect(try String(contentsOf: dir.appendingPathComponent("c.yml"), encoding: .utf8) == map.replacingOccurrences(of: "\n      standards", with: "\n        standards"))
     }
+
+    @Test func underlinesCountTerminalCellsAsRustcDoes() {
+        let line = "  - {title: \"🍕 和 e\u{301}\", kind: conceptul}"
+        let source = "x\n" + line + "\n"
+        // `conceptul` starts after 34 scalars; the pizza and 和 take two cells, the accent none.
+        let scalarsBefore = Array(line.unicodeScalars).firstIndex(of: "c")! 
+        let d = Diagnostic(rule: "schema", severity: .error, message: "m",
+                           location: Location(path: "e.yml", start: Position(line: 2, column: scalarsBefore + 1), end: Position(line: 2, column: scalarsBefore + 9)))
+        let text = TextReporter().render([d], sources: ["e.yml": Array(source.utf8)], color: false)
+        let caretLine = text.split(separator: "\n").first { $0.contains("^") }.map(String.init) ?? ""
+        // Two cells for the pizza, two for 和, none for the combining accent: one more cell than scalars.
+        #expect(caretLine == "  | " + String(repeating: " ", count: scalarsBefore + 1) + "^^^^^^^^^")
+    }
 }

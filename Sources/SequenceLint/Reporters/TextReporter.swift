@@ -70,12 +70,16 @@ public struct TextReporter: Reporter {
         var shown = String(String.UnicodeScalarView(scalars))
         shown = prefix + shown + suffix
         let shownScalars = Array(shown.unicodeScalars)
-        // Keep tabs under tabs so the carets line up in a terminal.
+        // Keep tabs under tabs so the carets line up in a terminal, and count cells as a terminal
+        // shows them: a wide character (an emoji, CJK) takes two, a combining mark none.
         var pad = ""
         for i in 0..<max(0, startColumn - 1) {
-            pad.unicodeScalars.append(i < shownScalars.count && shownScalars[i] == "\t" ? "\t" : " ")
+            if i < shownScalars.count, shownScalars[i] == "\t" { pad += "\t"; continue }
+            pad += String(repeating: " ", count: i < shownScalars.count ? DisplayWidth.of(shownScalars[i]) : 1)
         }
-        let carets = String(repeating: "^", count: max(1, endColumn - startColumn + 1))
+        var width = 0
+        for i in max(0, startColumn - 1)..<max(startColumn - 1, min(endColumn, shownScalars.count)) { width += DisplayWidth.of(shownScalars[i]) }
+        let carets = String(repeating: "^", count: max(1, width == 0 ? endColumn - startColumn + 1 : width))
         let blank = String(repeating: " ", count: gutter + 1) + paint.gutter("|")
         let number = String(location.start.line)
         var out = blank + "\n"
@@ -130,6 +134,26 @@ struct Paint {
         case .error: wrap("1;31", text)
         case .warning: wrap("1;33", text)
         case .info, .off: wrap("1;36", text)
+        }
+    }
+}
+
+/// How many terminal cells a character takes, as terminals (and rustc's underlines) count them.
+enum DisplayWidth {
+    static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        let props = scalar.properties
+        // Combining marks, zero-width joiners and variation selectors take no cell of their own.
+        if props.generalCategory == .nonspacingMark || props.generalCategory == .enclosingMark
+            || v == 0x200B || v == 0x200C || v == 0x200D || (0xFE00...0xFE0F).contains(v) { return 0 }
+        if props.isEmojiPresentation { return 2 }
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
         }
     }
 }
