@@ -471,33 +471,34 @@ extension SequenceLintCommand {
             lint.enable = enable
             lint.disable = disable
             let request = try lint.request(linter: linter)
-            var (result, review): (LintResult, Review)
-            do {
-                (result, review) = try linter.review(request) { context, result, severity in
-                    ReviewBuilder.build(context, result, severity: severity)
-                }
-            } catch let error as LintError {
-                printError(error.description)
-                throw ioFailure
-            }
-            var reads = result.filesRead
+            // The baseline is read first: the verdicts see what lint would report, baselined
+            // findings hidden from them too, in one run.
+            var accepted: Baseline?
             if let baseline {
-                reads.append(baseline)
                 let bytes: [UInt8]
                 do { bytes = try SourceDiscovery.readFile(baseline, limit: 256 << 20) } catch {
                     printError((error as? LintError).map { "\($0)" } ?? "cannot read baseline \(baseline): \(error)")
                     throw ioFailure
                 }
-                guard let parsed = Baseline.parse(bytes, path: baseline).0 else {
-                    printError("\(baseline): not a sequencelint baseline")
+                let (parsed, problem) = Baseline.parse(bytes, path: baseline)
+                guard let parsed else {
+                    printError("\(baseline): \(problem ?? "not a baseline")")
                     throw ioFailure
                 }
-                // The verdicts see what lint would report: baselined findings are hidden from them too.
-                result.diagnostics = parsed.filter(result.diagnostics).kept
-                (result, review) = try linter.review(request) { context, _, severity in
-                    ReviewBuilder.build(context, result, severity: severity)
-                }
+                accepted = parsed
             }
+            let result: LintResult, review: Review
+            do {
+                (result, review) = try linter.review(request) { context, result, severity in
+                    var shown = result
+                    if let accepted { shown.diagnostics = accepted.filter(result.diagnostics).kept }
+                    return ReviewBuilder.build(context, shown, severity: severity)
+                }
+            } catch let error as LintError {
+                printError(error.description)
+                throw ioFailure
+            }
+            let reads = result.filesRead + (baseline.map { [$0] } ?? [])
             let text: String
             switch format {
             case .text: text = ReviewReport.text(review)

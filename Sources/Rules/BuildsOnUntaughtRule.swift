@@ -68,9 +68,9 @@ public struct BuildsOnUntaughtRule: Rule {
             func check(_ refs: [Ref], _ nodes: [Int32], at lesson: Int, who: String) {
                 for (ref, node) in zip(refs, nodes) where standards.isKnown(node) {
                     // Taught before the lesson: by an earlier lesson, or assumed from before it.
-                    if lesson > 0, standards.isTaught(node, at: lesson - 1, assumeEarlierGrades: assumeEarlier, in: context.model.frameworks) { continue }
-                    if standards.assumedAnyFrom[Int(node)] <= Int32(lesson) { continue }
-                    if lesson == 0, assumeEarlier, standards.isEarlierGrade(node, in: all) { continue }
+                    // (a file's `assumes` hold from its first lesson on, so "assumed at it" is before it).
+                    if standards.taughtAt[Int(node)] < Int32(lesson) || standards.assumedAnyFrom[Int(node)] <= Int32(lesson)
+                        || (assumeEarlier && standards.isEarlierGrade(node, in: all)) { continue }
                     let first = curriculum.lessons[lesson]
                     let taught = standards.taughtAt[Int(node)]
                     var message = "\(who) builds on \(standards.describe(node, in: all)), which "

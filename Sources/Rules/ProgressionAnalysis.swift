@@ -30,6 +30,10 @@ enum ProgressionAnalysis {
 
     /// Every finding of the linted curricula, in teaching order.
     static func findings(_ context: LintContext) -> [Finding] {
+        context.shared.value("progression") { compute(context) }
+    }
+
+    private static func compute(_ context: LintContext) -> [Finding] {
         let all = context.model.frameworks
         let assumeEarlier = context.flag("assume-earlier-grades", of: ProgressionGapRule.description)
         var out: [Finding] = []

@@ -67,9 +67,8 @@ struct CurriculumReviewBuilder {
     var standards: CurriculumStandards { context.standards[curriculumIndex] }
     var all: [Framework] { context.model.frameworks }
 
-    static func practiceKey(_ tag: String) -> String {
-        String(tag.lowercased().unicodeScalars.filter { !" .-_\t".unicodeScalars.contains($0) }.map(Character.init))
-    }
+    /// Practice tags match as `practice-coverage` matches them.
+    static func practiceKey(_ tag: String) -> String { PracticeCoverageRule.key(tag) }
 
     func build(_ curriculum: Curriculum) -> CurriculumReview {
         // Paths of each grade's files, to give findings their grade.

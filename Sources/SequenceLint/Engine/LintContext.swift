@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a rule reads: the model, each curriculum's graph, problems found while loading, and options.
 public struct LintContext: Sendable {
     /// The curricula read.
@@ -14,6 +20,8 @@ public struct LintContext: Sendable {
     public let standards: [CurriculumStandards]
     /// "Did you mean" comparisons left for the run, shared by every rule.
     public let suggestionBudget: SuggestionBudget
+    /// Analyses several rules share (progression-gap and early-pass read one), made once per run.
+    public let shared = SharedAnalyses()
     /// Graph search steps left for the run (`redundant-prerequisite`), shared by every curriculum.
     public let searchBudget = SuggestionBudget(100_000_000)
 
@@ -85,5 +93,25 @@ extension Curriculum {
             text = "in grade \(there), \(text)"
         }
         return text
+    }
+}
+
+/// Results that several rules of one run derive alike, computed by the first rule that asks and
+/// handed to the others (rules run side by side: a second asker waits rather than recomputes).
+public final class SharedAnalyses: @unchecked Sendable {
+    private var lock = pthread_mutex_t()
+    private var values: [String: Any] = [:]
+
+    public init() { pthread_mutex_init(&lock, nil) }
+    deinit { pthread_mutex_destroy(&lock) }
+
+    /// The value stored under `key`, computed by `make` the first time.
+    public func value<T>(_ key: String, _ make: () -> T) -> T {
+        pthread_mutex_lock(&lock)
+        defer { pthread_mutex_unlock(&lock) }
+        if let known = values[key] as? T { return known }
+        let made = make()
+        values[key] = made
+        return made
     }
 }

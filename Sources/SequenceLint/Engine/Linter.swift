@@ -136,16 +136,7 @@ public struct Linter: Sendable {
 
     /// Lints the request's paths.
     public func lint(_ request: LintRequest) throws -> LintResult {
-        let budget = SuggestionBudget()
-        var request = request
-        if request.limits.runAliasBudget == nil { request.limits.runAliasBudget = SuggestionBudget(request.limits.maxAliasExpansion) }
-        for id in request.enable + request.disable + Array(request.severities.keys) + Array(request.options.keys) {
-            try validateRuleID(id)
-        }
-        let (files, outside) = try loadFiles(request, budget: budget)
-        var result = run(files, request: request, budget: budget)
-        result.notices = outside.map { "not following \($0): the symlink leads out of the folder being linted" } + result.notices
-        return result
+        try review(request) { _, _, _ in () }.0
     }
 
     /// Adds the built-in frameworks a run uses: those named as `builtin:ID` in the configuration or
