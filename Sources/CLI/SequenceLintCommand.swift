@@ -16,7 +16,7 @@ struct SequenceLintCommand: ParsableCommand {
         usage: "sequencelint [lint] [<options>] [<paths> ...]\nsequencelint <subcommand>",
         discussion: lintOptionsHelp,
         version: SequenceLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Explain.self, Graph.self, ReviewCommand.self, Frameworks.self, StandardCommand.self, Init.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Graph.self, ReviewCommand.self, Frameworks.self, StandardCommand.self, Init.self, LSP.self],
         defaultSubcommand: Lint.self)
 
     /// Runs the command; a closed pipe or a full disk is an error code, never a signal.

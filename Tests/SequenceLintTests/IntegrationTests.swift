@@ -243,16 +243,10 @@ import SequenceLintRules
         }
     }
 
-    @Test func schemasAndSARIFValidateWithPython() throws {
-        // scripts/validate.py checks SARIF against the OASIS schema and the JSON Schemas against
-        // the bundled files; it needs python3 with jsonschema and PyYAML (CI installs them).
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import jsonschema, yaml"]
-        probe.standardError = FileHandle.nullDevice
-        guard (try? probe.run()) != nil else { return }
-        probe.waitUntilExit()
-        guard probe.terminationStatus == 0 else { return }
+    // scripts/validate.py checks SARIF against the OASIS schema and the JSON Schemas against
+    // the bundled files; it needs python3 with jsonschema and PyYAML (CI installs them).
+    @Test(.enabled(if: TestSupport.python(has: "jsonschema", "yaml"), "needs python3 with jsonschema and PyYAML"))
+    func schemasAndSARIFValidateWithPython() throws {
         let run = Process()
         run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         run.arguments = ["python3", "scripts/validate.py", TestSupport.binary.path]

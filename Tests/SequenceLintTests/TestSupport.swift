@@ -16,6 +16,19 @@ enum TestSupport {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
+    /// Whether `python3` runs and can import every module named: tests that need them are
+    /// `.enabled(if:)` this, so a machine without them reports them skipped, never passed.
+    static func python(has modules: String...) -> Bool {
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        probe.arguments = ["python3", "-c", modules.isEmpty ? "pass" : "import " + modules.joined(separator: ", ")]
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }
+
     /// Lints in-memory YAML with the whole catalog (or the given severities).
     static func lint(_ yaml: String, path: String = "test.yml", enable: [String] = [],
                      options: [String: [String: OptionValue]] = [:]) -> LintResult {
