@@ -3,7 +3,7 @@
 about 1,000 lessons, units of ~12 lessons, 0-3 backward `requires` each, 1-3 standards, and a
 few forward references and duplicate ids so the rules have work to do.
 
-Usage: Benchmarks/generate.py N OUTPUT_DIR [--seed S] [--framework FILE]
+Usage: Benchmarks/generate.py N OUTPUT_DIR [--seed S] [--framework FILE] [--per-file N] [--last-grade G]
 
 With --framework, lessons use that framework's codes (of the file's grade when it has
 some), so the framework rules do real work too.
@@ -29,8 +29,9 @@ def main():
                     code = m.group(1)
                     by_grade.setdefault(code.split(".")[0], []).append(code)
         all_codes = [c for cs in by_grade.values() for c in cs]
-    grades = ["K"] + [str(g) for g in range(1, 13)]
-    per_file = 1000
+    last = int(sys.argv[sys.argv.index("--last-grade") + 1]) if "--last-grade" in sys.argv else 12
+    grades = ["K"] + [str(g) for g in range(1, last + 1)]
+    per_file = int(sys.argv[sys.argv.index("--per-file") + 1]) if "--per-file" in sys.argv else 1000
     files = max(1, (n + per_file - 1) // per_file)
     kinds = ["conceptual", "procedural", "conceptual", "procedural", "application", "review", "assessment"]
     domains = ["OA", "NBT", "NF", "RP", "EE", "G", "SP", "NS", "MD", "F"]

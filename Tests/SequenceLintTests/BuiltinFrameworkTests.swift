@@ -141,3 +141,24 @@ import Testing
         #expect(missing.stderr == "sequencelint: error: '6.RP.A.9' is no standard of 'ccss-math'\n")
     }
 }
+
+/// `StandardCode.plainText` returns most texts as they are without the long way; the two must agree.
+@Suite struct PlainTextTests {
+    @Test func theShortcutAgreesWithTheLongWay() throws {
+        let text = try String(contentsOf: TestSupport.root.appendingPathComponent("curricula/frameworks/ccss-math.yml"), encoding: .utf8)
+        var samples = text.split(separator: "\n").compactMap { line -> String? in
+            guard let r = line.range(of: "text: ") else { return nil }
+            return String(line[r.upperBound...])
+        }
+        #expect(samples.count > 600)
+        samples += ["", " ", "a  b", " a", "a ", "a .", "a\tb", "a\u{00A0}b", "x < y", "<b>bold</b> text", "a &amp; b",
+                    "a \u{301}b", "a \u{200D}b", "e\u{301} f", "🍕 pizza", "a\r\nb", "a\u{2028}b", "(a) b, c; d: e! f? g)"]
+        var shortcuts = 0
+        for sample in samples {
+            #expect(StandardCode.plainText(sample) == StandardCode.cleaned(sample), "\(sample)")
+            if StandardCode.isPlain(sample) { shortcuts += 1 }
+        }
+        // Most of the framework takes the shortcut.
+        #expect(shortcuts > 500)
+    }
+}

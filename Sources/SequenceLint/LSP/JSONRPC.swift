@@ -79,7 +79,7 @@ enum JSONRPC {
         bytes.append(contentsOf: body)
         var written = 0
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
             if n < 0, errno == EINTR { continue }
             if n <= 0 { return }
             written += n

@@ -234,6 +234,11 @@ public struct Framework: Sendable {
 extension StandardCode {
     /// Text without HTML tags and with runs of white space made single spaces.
     public static func plainText(_ html: String) -> String {
+        isPlain(html) ? html : cleaned(html)
+    }
+
+    /// `plainText` the long way: tags dropped, entities replaced, blanks made single spaces.
+    static func cleaned(_ html: String) -> String {
         var out = ""
         var inTag = false
         var lastSpace = false
@@ -259,6 +264,29 @@ extension StandardCode {
             cleaned.append(c)
         }
         return cleaned.trimmingSpaces
+    }
+}
+
+extension StandardCode {
+    /// Whether `plainText` would return the text as it is: no tag or entity, and every blank a
+    /// single space between words (most framework texts; checked without making characters).
+    static func isPlain(_ text: String) -> Bool {
+        var previous: Unicode.Scalar = " "
+        var first = true
+        for scalar in text.unicodeScalars {
+            if scalar == "<" || scalar == "&" { return false }
+            if scalar == " " {
+                if first || previous == " " { return false }
+            } else if scalar.properties.isWhitespace {
+                return false
+            } else if previous == " ", !first, ".,;:!?)".unicodeScalars.contains(scalar) || scalar.properties.isGraphemeExtend
+                        || scalar.properties.generalCategory == .spacingMark || scalar.value == 0x200D {
+                return false
+            }
+            previous = scalar
+            first = false
+        }
+        return previous != " " || first
     }
 }
 
