@@ -124,9 +124,7 @@ public struct AboveGradeAssessmentRule: Rule {
                     if allowed(code, written: ref.text) { continue }
                     let grade = Grade(rank: Int(fileGrade))
                     let of = Self.grades(of: info)
-                    out.append(Diagnostic(
-                        rule: d.id, severity: d.defaultSeverity,
-                        message: "assessment '\(lesson.id)' (grade \(grade)) assesses \(standards.describe(node, in: all)), \(Self.kind(of: info))",
+                    out.append(Self.report(message: "assessment '\(lesson.id)' (grade \(grade)) assesses \(standards.describe(node, in: all)), \(Self.kind(of: info))",
                         location: ref.location,
                         help: "remove \(ref.text) from '\(lesson.id)' and assess it in \(of), where it is taught; a course that assesses it on purpose adds \"\(code)\" (or a glob) to `allow` of above-grade-assessment"))
                 }

@@ -56,7 +56,6 @@ public struct AboveGradeStandardRule: Rule {
         ])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let d = Self.description
         let all = context.model.frameworks
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) where !standards.frameworks.isEmpty {
@@ -70,9 +69,7 @@ public struct AboveGradeStandardRule: Rule {
                     let counted = standards.addressLaterGrades
                         ? "`later-grade-standards: address` counts it as addressed"
                         : "it counts as building towards it, not as addressing it"
-                    out.append(Diagnostic(
-                        rule: d.id, severity: d.defaultSeverity,
-                        message: "'\(lesson.id)' (grade \(fileGrade)) lists \(standards.describe(node, in: all)), a grade-\(grade) standard; \(counted)",
+                    out.append(Self.report(message: "'\(lesson.id)' (grade \(fileGrade)) lists \(standards.describe(node, in: all)), a grade-\(grade) standard; \(counted)",
                         location: ref.location,
                         help: standards.addressLaterGrades
                             ? "if this course teaches it on purpose, nothing to change; otherwise move \(ref.text) to `builds-towards:`"

@@ -79,7 +79,7 @@ public struct AssessmentBeforeInstructionRule: Rule {
                             message += " at all"
                         }
                     }
-                    out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity, message: message, location: ref.location,
+                    out.append(Self.report(message: message, location: ref.location,
                                           notes: notes, help: "move '\(lesson.id)' after the lessons on \(ref.text), or remove \(ref.text) from it"))
                 }
             }

@@ -112,8 +112,7 @@ public struct BalanceRule: Rule {
             let help = share < low
                 ? "add conceptual lessons (or turn drill into lessons that build the idea) so that at least \(Percent.text(low)) is conceptual"
                 : "add procedural lessons that build fluency so that at most \(Percent.text(high)) is conceptual"
-            out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity,
-                                  message: "\(what) is \(Percent.text(share, beside: share < low ? low : high)) conceptual (\(tally.basis)); expected \(Percent.text(low)) to \(Percent.text(high))",
+            out.append(Self.report(message: "\(what) is \(Percent.text(share, beside: share < low ? low : high)) conceptual (\(tally.basis)); expected \(Percent.text(low)) to \(Percent.text(high))",
                                   location: location, help: help))
         }
         for curriculum in context.model.curricula {

@@ -59,7 +59,6 @@ public struct BuildsOnUntaughtRule: Rule {
         ])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let d = Self.description
         let all = context.model.frameworks
         let assumeEarlier = context.flag("assume-earlier-grades", of: ProgressionGapRule.description)
         var out: [Diagnostic] = []
@@ -92,7 +91,7 @@ public struct BuildsOnUntaughtRule: Rule {
                     let help = Int(taught) == lesson
                         ? "a lesson that teaches \(code) lists it under `standards:` only; drop it from `builds-on:`"
                         : "teach \(code) in a lesson before '\(first.id)', list it under `assumes:` if students bring it from before, or drop it from `builds-on:` if the lesson does not use it"
-                    out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity, message: message, location: ref.location,
+                    out.append(Self.report(message: message, location: ref.location,
                                           notes: notes, help: help))
                 }
             }

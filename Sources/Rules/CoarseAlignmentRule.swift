@@ -52,7 +52,6 @@ public struct CoarseAlignmentRule: Rule {
         ])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let d = Self.description
         let all = context.model.frameworks
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) where !standards.frameworks.isEmpty {
@@ -65,9 +64,7 @@ public struct CoarseAlignmentRule: Rule {
                     let item = framework.standards[Int(local)]
                     let codes = framework.descendants(of: local, at: .standard).compactMap { framework.standards[Int($0)].code }
                     let list = codes.count > 12 ? codes.prefix(12).joined(separator: ", ") + " and \(codes.count - 12) more" : codes.joined(separator: ", ")
-                    out.append(Diagnostic(
-                        rule: d.id, severity: d.defaultSeverity,
-                        message: "'\(lesson.id)' lists \(standards.describe(node, in: all)), a \(item.level.rawValue), not a standard; it counts as building towards it, not as addressing any of its standards",
+                    out.append(Self.report(message: "'\(lesson.id)' lists \(standards.describe(node, in: all)), a \(item.level.rawValue), not a standard; it counts as building towards it, not as addressing any of its standards",
                         location: ref.location,
                         help: codes.isEmpty
                             ? "name the standards '\(lesson.id)' teaches instead, or move \(ref.text) to `builds-towards:`"

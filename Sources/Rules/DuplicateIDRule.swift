@@ -47,9 +47,7 @@ public struct DuplicateIDRule: Rule {
         var firstWithID: [String: Framework] = [:]
         for framework in context.model.frameworks {
             if let first = firstWithID[framework.id] {
-                out.append(Diagnostic(
-                    rule: Self.description.id, severity: Self.description.defaultSeverity,
-                    message: "framework id '\(framework.id)' is also the id of \(first.path); `framework: \(framework.id)` selects that one",
+                out.append(Self.report(message: "framework id '\(framework.id)' is also the id of \(first.path); `framework: \(framework.id)` selects that one",
                     location: framework.idLocation,
                     notes: [Note("'\(framework.id)' is first defined here", at: first.idLocation)],
                     help: "give one framework another id, or load only one of them"))
@@ -65,9 +63,7 @@ public struct DuplicateIDRule: Rule {
                 case .lesson: what = "a lesson"
                 case .unit: what = "a unit"
                 }
-                out.append(Diagnostic(
-                    rule: Self.description.id, severity: Self.description.defaultSeverity,
-                    message: "duplicate id '\(id)': \(what) of curriculum '\(curriculum.id)' already has it",
+                out.append(Self.report(message: "duplicate id '\(id)': \(what) of curriculum '\(curriculum.id)' already has it",
                     location: curriculum.idLocation(of: later),
                     notes: [Note("'\(id)' is first defined here", at: curriculum.idLocation(of: first))],
                     help: "give one of them another id; `requires: [\(id)]` means the first"))

@@ -42,8 +42,7 @@ public struct EmptyUnitRule: Rule {
         var out: [Diagnostic] = []
         for curriculum in context.model.curricula {
             for unit in curriculum.units where unit.isWrittenEmpty && !unit.id.isEmpty {
-                out.append(Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity,
-                                      message: "unit '\(unit.id)' has no lessons", location: unit.idLocation,
+                out.append(Self.report(message: "unit '\(unit.id)' has no lessons", location: unit.idLocation,
                                       help: "add its lessons under `lessons:`, or remove the unit"))
             }
         }

@@ -142,7 +142,7 @@ public struct IsolatedSupportingWorkRule: Rule {
                             : "\(what) is addressed by \(named), none of which also addresses a major standard of grade \(grade)"
                         help = "address it together with the grade-\(grade) major work it supports: list the major standard \(ids.count == 1 ? "that lesson" : "one of these lessons") also practises, or teach it in a lesson on major work"
                     }
-                    out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity, message: message, location: at, help: help))
+                    out.append(Self.report(message: message, location: at, help: help))
                 }
             }
         }

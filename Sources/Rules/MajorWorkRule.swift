@@ -100,9 +100,7 @@ public struct MajorWorkRule: Rule {
                 let share = byMinutes ? Double(majorMinutes) / Double(minutes) : Double(major) / Double(lessons)
                 guard share < low || share > high else { continue }
                 let basis = byMinutes ? "\(majorMinutes) of \(minutes) minutes" : "\(major) of \(lessons) lesson\(lessons == 1 ? "" : "s")"
-                out.append(Diagnostic(
-                    rule: d.id, severity: d.defaultSeverity,
-                    message: "grade \(grade) of '\(curriculum.id)' spends \(Percent.text(share, beside: share < low ? low : high)) on major work (\(basis) on major standards); expected \(Percent.text(low)) to \(Percent.text(high))",
+                out.append(Self.report(message: "grade \(grade) of '\(curriculum.id)' spends \(Percent.text(share, beside: share < low ? low : high)) on major work (\(basis) on major standards); expected \(Percent.text(low)) to \(Percent.text(high))",
                     location: curriculum.files[first].gradeLocation,
                     help: share < low ? "give more of the grade's lessons to its major clusters" : "make room for the grade's supporting and additional standards"))
             }

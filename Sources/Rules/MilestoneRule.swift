@@ -61,7 +61,6 @@ public struct MilestoneRule: Rule {
         ])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let d = Self.description
         let all = context.model.frameworks
         var out: [Diagnostic] = []
         for milestone in context.configuration.milestones {
@@ -95,8 +94,7 @@ public struct MilestoneRule: Rule {
                     }
                 }
                 for (pattern, at) in empty {
-                    out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity,
-                                          message: "milestone '\(milestone.name)': '\(pattern)' names no standard of the frameworks of '\(curriculum.id)'",
+                    out.append(Self.report(message: "milestone '\(milestone.name)': '\(pattern)' names no standard of the frameworks of '\(curriculum.id)'",
                                           location: at, help: "correct the code or glob"))
                 }
                 if matched.isEmpty { continue }
@@ -111,9 +109,7 @@ public struct MilestoneRule: Rule {
                 guard !missing.isEmpty else { continue }
                 let codes = missing.map { standards.code[Int($0)]! }
                 let shown = codes.count > 12 ? codes.prefix(12).joined(separator: ", ") + " and \(codes.count - 12) more" : codes.joined(separator: ", ")
-                out.append(Diagnostic(
-                    rule: d.id, severity: d.defaultSeverity,
-                    message: "milestone '\(milestone.name)' is not met by '\(curriculum.id)': \(codes.count) of \(matched.count) standard\(matched.count == 1 ? "" : "s") \(codes.count == 1 ? "is" : "are") not addressed by the end of grade \(milestone.byGrade): \(shown)",
+                out.append(Self.report(message: "milestone '\(milestone.name)' is not met by '\(curriculum.id)': \(codes.count) of \(matched.count) standard\(matched.count == 1 ? "" : "s") \(codes.count == 1 ? "is" : "are") not addressed by the end of grade \(milestone.byGrade): \(shown)",
                     location: milestone.location,
                     notes: missing.prefix(50).compactMap { node in
                         standards.info(node, in: all).map { Note("\(standards.describe(node, in: all)) is not addressed in time", at: $0.location) }

@@ -65,7 +65,6 @@ public struct OffGradeLessonRule: Rule {
         ])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let d = Self.description
         let all = context.model.frameworks
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) where !standards.frameworks.isEmpty {
@@ -98,9 +97,7 @@ public struct OffGradeLessonRule: Rule {
                 } else {
                     help = "if '\(lesson.id)' reviews earlier work, make it `kind: review`; if it builds on it, list \(nodes.count == 1 ? "the code" : "the codes") under `builds-on:` and add the grade-\(grade) standard it addresses to `standards:`"
                 }
-                out.append(Diagnostic(
-                    rule: d.id, severity: d.defaultSeverity,
-                    message: "'\(lesson.id)' (grade \(grade)) addresses only standards of \(direction) (\(labels.map(\.1).andList)): \(shown.andList)",
+                out.append(Self.report(message: "'\(lesson.id)' (grade \(grade)) addresses only standards of \(direction) (\(labels.map(\.1).andList)): \(shown.andList)",
                     location: lesson.idLocation, help: help))
             }
         }

@@ -98,9 +98,7 @@ public struct PracticeCoverageRule: Rule {
                 }
                 guard !short.isEmpty else { continue }
                 let listed = short.map { "\($0.0) on \($0.1 == 0 ? "none" : "\($0.1) lesson\($0.1 == 1 ? "" : "s")")" }
-                out.append(Diagnostic(
-                    rule: d.id, severity: d.defaultSeverity,
-                    message: "grade \(grade) of '\(curriculum.id)' has \(short.count) of \(practices.count) practices on fewer than \(minLessons) lesson\(minLessons == 1 ? "" : "s"): \(listed.andList)",
+                out.append(Self.report(message: "grade \(grade) of '\(curriculum.id)' has \(short.count) of \(practices.count) practices on fewer than \(minLessons) lesson\(minLessons == 1 ? "" : "s"): \(listed.andList)",
                     location: curriculum.files[file].gradeLocation,
                     help: "tag the lessons where students do this work (`practices: [\(short[0].0)]`), or plan lessons for \(short.count == 1 ? "it" : "them"), so that each practice is on at least \(minLessons) lesson\(minLessons == 1 ? "" : "s") of grade \(grade)"))
             }

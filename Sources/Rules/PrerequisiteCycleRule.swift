@@ -101,7 +101,7 @@ public struct PrerequisiteCycleRule: Rule {
                 Note("step \(k + 1) of \(cycle.count): \(name(graph.source(ofEdge: edge))) requires \(name(Int(graph.edgeTarget[edge])))",
                      at: location(edge))
             }
-            out.append(Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity, message: message,
+            out.append(Self.report(message: message,
                                   location: location(first), notes: notes,
                                   help: "a standard cannot build toward itself: remove one of these `requires` entries"))
         }
@@ -136,7 +136,7 @@ public struct PrerequisiteCycleRule: Rule {
                 break
             }
         }
-        return Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity, message: message,
+        return Self.report(message: message,
                           location: curriculum.location(ofEdge: first, in: graph), notes: notes, help: help)
     }
 }

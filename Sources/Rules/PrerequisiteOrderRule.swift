@@ -81,7 +81,7 @@ public struct PrerequisiteOrderRule: Rule {
             message = "'\(lesson.id)' requires \(needed), which starts \(curriculum.distance(from: lesson.position, to: first))"
             note = Note("\(needed) is taught here", at: curriculum.idLocation(of: item))
         }
-        return Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity, message: message,
+        return Self.report(message: message,
                           location: ref.location, notes: [note],
                           help: "move \(needed) before '\(lesson.id)', or '\(lesson.id)' after \(needed); if it is not needed, remove it from `requires`")
     }

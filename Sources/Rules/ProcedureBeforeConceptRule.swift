@@ -42,7 +42,6 @@ public struct ProcedureBeforeConceptRule: Rule {
         ])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let d = Self.description
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) {
             // With a framework, a conceptual lesson on a whole covers its parts, and on all parts the whole.
@@ -62,16 +61,12 @@ public struct ProcedureBeforeConceptRule: Rule {
                         // Point at the conceptual lesson's entry for the same code when it has one.
                         let entry = zip(other.standards, standards.lessonStandards[other.position])
                             .first { $0.1 == node && standards.counts(node, inLesson: other.position) }?.0
-                        out.append(Diagnostic(
-                            rule: d.id, severity: d.defaultSeverity,
-                            message: "procedural lesson '\(lesson.id)' addresses \(standards.describe(node, in: context.model.frameworks)) before any conceptual lesson does; the first, '\(other.id)', is taught \(curriculum.distance(from: lesson.position, to: other.position))",
+                        out.append(Self.report(message: "procedural lesson '\(lesson.id)' addresses \(standards.describe(node, in: context.model.frameworks)) before any conceptual lesson does; the first, '\(other.id)', is taught \(curriculum.distance(from: lesson.position, to: other.position))",
                             location: ref.location,
                             notes: [Note("'\(other.id)' is the first conceptual lesson on \(entry?.text ?? ref.text)", at: entry?.location ?? other.idLocation)],
                             help: "move '\(other.id)' before '\(lesson.id)', or add a conceptual lesson on \(ref.text) before it"))
                     } else {
-                        out.append(Diagnostic(
-                            rule: d.id, severity: d.defaultSeverity,
-                            message: "procedural lesson '\(lesson.id)' addresses \(standards.describe(node, in: context.model.frameworks)), which no conceptual lesson addresses",
+                        out.append(Self.report(message: "procedural lesson '\(lesson.id)' addresses \(standards.describe(node, in: context.model.frameworks)), which no conceptual lesson addresses",
                             location: ref.location,
                             help: "add a conceptual lesson on \(ref.text) before '\(lesson.id)'"))
                     }

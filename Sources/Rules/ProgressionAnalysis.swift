@@ -197,7 +197,7 @@ enum ProgressionAnalysis {
             }
             help = ways.dropLast().joined(separator: "; ") + "; or " + ways.last!
         }
-        return Diagnostic(rule: rule.id, severity: rule.defaultSeverity, message: message, location: finding.entry.location,
+        return rule.report(message: message, location: finding.entry.location,
                           notes: notes, help: help)
     }
 }

@@ -57,10 +57,9 @@ public struct RedundantPrerequisiteRule: Rule {
             // The run's search budget is shared by all curricula: many of them cannot add up.
             guard context.searchBudget.spend(0) else {
                 if let first = curriculum.lessons.first {
-                    out.append(Diagnostic(
-                        rule: Self.description.id, severity: .info,
+                    out.append(Self.report(
                         message: "the check for redundant requirements was not run on '\(curriculum.id)': the run's graph-step budget was spent on other curricula",
-                        location: first.idLocation, help: "lint this curriculum on its own"))
+                        location: first.idLocation, help: "lint this curriculum on its own", severity: .info))
                 }
                 continue
             }
@@ -106,11 +105,10 @@ public struct RedundantPrerequisiteRule: Rule {
                 if search.steps > budget {
                     // Never silently partial: say where the check stopped.
                     let lesson = curriculum.lessons[l]
-                    out.append(Diagnostic(
-                        rule: Self.description.id, severity: .info,
+                    out.append(Self.report(
                         message: "the check for redundant requirements stopped at '\(lesson.id)' after \(budget) graph steps (`max-steps`); later lessons of '\(curriculum.id)' were not checked",
                         location: lesson.idLocation,
-                        help: "a curriculum this tangled is better split, or checked with this rule alone"))
+                        help: "a curriculum this tangled is better split, or checked with this rule alone", severity: .info))
                     break
                 }
             }
@@ -232,20 +230,14 @@ public struct RedundantPrerequisiteRule: Rule {
                 }
                 let needed = curriculum.describe(graph.item(Int(t)))
                 let ref = lesson.requires[e]
-                findings.append((e, Diagnostic(
-                    rule: RedundantPrerequisiteRule.description.id,
-                    severity: RedundantPrerequisiteRule.description.defaultSeverity,
-                    message: "'\(lesson.id)' requires \(needed), which its requirement of \(curriculum.describe(graph.item(Int(targets[via])))) already implies",
+                findings.append((e, RedundantPrerequisiteRule.report(message: "'\(lesson.id)' requires \(needed), which its requirement of \(curriculum.describe(graph.item(Int(targets[via])))) already implies",
                     location: ref.location,
                     notes: [Note("implied by this requirement", at: lesson.requires[via].location)],
                     help: "\(chainText); remove \(needed) from `requires`")))
             }
             for (e, first) in duplicates {
                 let ref = lesson.requires[e]
-                findings.append((e, Diagnostic(
-                    rule: RedundantPrerequisiteRule.description.id,
-                    severity: RedundantPrerequisiteRule.description.defaultSeverity,
-                    message: "'\(lesson.id)' requires '\(ref.text)' twice",
+                findings.append((e, RedundantPrerequisiteRule.report(message: "'\(lesson.id)' requires '\(ref.text)' twice",
                     location: ref.location,
                     notes: [Note("first listed here", at: lesson.requires[first].location)],
                     help: "remove the second '\(ref.text)'")))

@@ -52,8 +52,7 @@ public struct RequiredPracticeRule: Rule {
             // An empty unit is `empty-unit`'s to report.
             for unit in curriculum.units where !unit.id.isEmpty && !unit.lessons.isEmpty {
                 if unit.lessons.contains(where: { curriculum.lessons[$0].practices.contains(where: wanted.contains) }) { continue }
-                out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity,
-                                      message: "unit '\(unit.id)' has no lesson tagged with \(list)", location: unit.idLocation,
+                out.append(Self.report(message: "unit '\(unit.id)' has no lesson tagged with \(list)", location: unit.idLocation,
                                       help: "tag the lesson that does this work with `practices: [\(practices[0])]`"))
             }
         }

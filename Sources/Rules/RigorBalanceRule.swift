@@ -90,9 +90,7 @@ public struct RigorBalanceRule: Rule {
                 let basis = byMinutes
                     ? "by minutes: \(totalMinutes) minutes in \(total) conceptual, procedural and application lessons"
                     : "by count of \(total) conceptual, procedural and application lessons"
-                out.append(Diagnostic(
-                    rule: d.id, severity: d.defaultSeverity,
-                    message: "grade \(grade) of '\(curriculum.id)' is \(shown.andList) (\(basis)); each kind should have at least \(Percent.text(low))",
+                out.append(Self.report(message: "grade \(grade) of '\(curriculum.id)' is \(shown.andList) (\(basis)); each kind should have at least \(Percent.text(low))",
                     location: curriculum.files[file].gradeLocation,
                     help: "give more of grade \(grade) to \(short.map { Self.kinds[$0].remedy }.andList), so that each kind has at least \(Percent.text(low))"))
             }

@@ -106,9 +106,7 @@ public struct SchoolYearLengthRule: Rule {
                 let bound = over ? maxDays : minDays
                 let shown = Self.days(days, beside: bound)
                 let limit = over ? "more than the \(Int(maxDays)) that `max-days` allows" : "fewer than the \(Int(minDays)) that `min-days` asks for"
-                out.append(Diagnostic(
-                    rule: d.id, severity: d.defaultSeverity,
-                    message: "grade \(grade) of '\(curriculum.id)' takes \(shown) day\(shown == "1" ? "" : "s") (\(basis.joined(separator: "; "))), \(limit)",
+                out.append(Self.report(message: "grade \(grade) of '\(curriculum.id)' takes \(shown) day\(shown == "1" ? "" : "s") (\(basis.joined(separator: "; "))), \(limit)",
                     location: curriculum.files[file].gradeLocation,
                     help: over
                         ? "combine or cut lessons (or move some to another grade) so that grade \(grade) fits \(Int(maxDays)) days; a longer school year or math block sets `max-days` or `minutes-per-day`"

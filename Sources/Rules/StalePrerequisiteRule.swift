@@ -104,9 +104,7 @@ public struct StalePrerequisiteRule: Rule {
                     }
                     if refreshed { continue }
                     let needed = curriculum.describe(graph.item(target))
-                    out.append(Diagnostic(
-                        rule: d.id, severity: d.defaultSeverity,
-                        message: "'\(lesson.id)' requires \(needed), taught \(here.rank - then.rank) grades earlier (grade \(then)), with no review in between",
+                    out.append(Self.report(message: "'\(lesson.id)' requires \(needed), taught \(here.rank - then.rank) grades earlier (grade \(then)), with no review in between",
                         location: ref.location,
                         notes: [Note("\(needed) is taught here", at: curriculum.idLocation(of: graph.item(target)))],
                         help: "add a review lesson before '\(lesson.id)' that requires \(needed) or revisits its standards"))

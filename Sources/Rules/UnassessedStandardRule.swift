@@ -76,7 +76,6 @@ public struct UnassessedStandardRule: Rule {
 
     private func diagnostic(_ node: Int32, fallback ref: Ref, lesson: Lesson, curriculum: Curriculum,
                             standards: CurriculumStandards, all: [Framework]) -> Diagnostic {
-        let d = Self.description
         let first = standards.addressedAt[Int(node)]
         // Point at the entry that first teaches it: its own, or its whole's, in that lesson.
         let teacher = first == CurriculumStandards.never ? lesson : curriculum.lessons[Int(first)]
@@ -88,9 +87,7 @@ public struct UnassessedStandardRule: Rule {
             if up >= 0 { anchor = other; break }
         }
         let code = standards.code[Int(node)] ?? ref.text
-        return Diagnostic(
-            rule: d.id, severity: d.defaultSeverity,
-            message: "\(standards.describe(node, in: all)) is taught from '\(teacher.id)' on, but no later assessment assesses it",
+        return Self.report(message: "\(standards.describe(node, in: all)) is taught from '\(teacher.id)' on, but no later assessment assesses it",
             location: anchor.location, help: "list \(code) in a later assessment's `standards`")
     }
 }

@@ -59,7 +59,6 @@ public struct UncoveredStandardRule: Rule {
         ])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let d = Self.description
         let all = context.model.frameworks
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) where !standards.frameworks.isEmpty {
@@ -96,9 +95,7 @@ public struct UncoveredStandardRule: Rule {
                     return Note("\(standards.describe(node, in: all)) is not addressed", at: info.location)
                 }
                 let file = curriculum.files[firstFileOfGrade[grade]!]
-                out.append(Diagnostic(
-                    rule: d.id, severity: d.defaultSeverity,
-                    message: "grade \(grade) of '\(curriculum.id)' leaves \(codes.count) standard\(codes.count == 1 ? "" : "s") unaddressed: \(shown)",
+                out.append(Self.report(message: "grade \(grade) of '\(curriculum.id)' leaves \(codes.count) standard\(codes.count == 1 ? "" : "s") unaddressed: \(shown)",
                     location: file.gradeLocation, notes: notes,
                     help: "add lessons that address \(codes.count == 1 ? "it" : "them"), or list \(codes.count == 1 ? "it" : "them") under `assumes:` if taught elsewhere"))
             }

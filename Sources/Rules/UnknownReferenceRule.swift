@@ -85,8 +85,7 @@ public struct UnknownReferenceRule: Rule {
                             help = "to require several, write a list: `requires: [\(ref.text)]`"
                         }
                     }
-                    out.append(Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity,
-                                          message: message, location: ref.location, help: help, fix: fix))
+                    out.append(Self.report(message: message, location: ref.location, help: help, fix: fix))
                 }
             }
         }

@@ -95,9 +95,7 @@ public struct UnknownStandardRule: Rule {
             if let selected = standards.selected {
                 for file in curriculum.files {
                     guard let other = file.framework, other.text != selected.text else { continue }
-                    out.append(Diagnostic(
-                        rule: d.id, severity: d.defaultSeverity,
-                        message: "this file of curriculum '\(curriculum.id)' selects framework '\(other.text)', but the curriculum is checked against '\(selected.text)'",
+                    out.append(Self.report(message: "this file of curriculum '\(curriculum.id)' selects framework '\(other.text)', but the curriculum is checked against '\(selected.text)'",
                         location: other.location, notes: [Note("'\(selected.text)' is selected here, first in teaching order", at: selected.location)],
                         help: "name one framework in every file of the curriculum"))
                 }
@@ -107,9 +105,7 @@ public struct UnknownStandardRule: Rule {
             if let selected = standards.selected, standards.frameworks.isEmpty {
                 let ids = Array(Set(all.map(\.id) + BuiltinFrameworks.ids)).sorted()
                 let loaded = all.map(\.id)
-                out.append(Diagnostic(
-                    rule: d.id, severity: d.defaultSeverity,
-                    message: "curriculum '\(curriculum.id)' selects framework '\(selected.text)', which is neither loaded nor built in, so its codes were not checked "
+                out.append(Self.report(message: "curriculum '\(curriculum.id)' selects framework '\(selected.text)', which is neither loaded nor built in, so its codes were not checked "
                         + "(unknown-standard, progression-gap, early-pass, builds-on-untaught, above-grade-standard, coarse-alignment, uncovered-standard, major-work and milestone skipped)"
                         + Suggestions.didYouMean(selected.text, among: ids),
                     location: selected.location,
@@ -138,7 +134,7 @@ public struct UnknownStandardRule: Rule {
                     near = found
                 }
                 if let near { message += "; did you mean '\(near)'?" }
-                out.append(Diagnostic(rule: d.id, severity: d.defaultSeverity, message: message, location: ref.location,
+                out.append(Self.report(message: message, location: ref.location,
                                       help: "use a code the framework defines, or remove it",
                                       fix: near.map { Fix("replace with '\($0)'", location: ref.location, replacement: $0) }))
             }

@@ -51,8 +51,7 @@ public struct UntaggedLessonRule: Rule {
                 let towards = lesson.standards.map(\.text) + lesson.buildsTowards.map(\.text)
                 var message = "lesson '\(lesson.id)' \(verb) no standards"
                 if !towards.isEmpty { message += "; it only builds towards \(towards.andList)" }
-                out.append(Diagnostic(rule: Self.description.id, severity: Self.description.defaultSeverity,
-                                      message: message, location: lesson.idLocation,
+                out.append(Self.report(message: message, location: lesson.idLocation,
                                       help: "list the codes it \(lesson.kind == .assessment ? "assesses" : "teaches") under `standards:`"
                                         + (towards.isEmpty ? "" : "; a lesson that only prepares later work can stay as it is")))
             }

@@ -235,17 +235,15 @@ import SequenceLintRules
 
     // MARK: bounded time and memory
 
-    @Test func mergeKeysIntoALargeMappingAreLinear() {
+    @Test(.timeLimit(.minutes(1))) func mergeKeysIntoALargeMappingAreLinear() {
         var yaml = "base: &b\n"
         for i in 0..<20_000 { yaml += "  k\(i): \(i)\n" }
         yaml += "m:\n  <<: *b\n"
         for i in 0..<20_000 { yaml += "  j\(i): \(i)\n" }
         let doc = TestSupport.load(yaml).document
-        let start = Date()
         var count = 0
         if let root = doc.root, let m = doc.value(root, forKey: "m") { doc.forEachPair(m) { _, _ in count += 1 } }
         #expect(count == 40_000)
-        #expect(Date().timeIntervalSince(start) < 2)
     }
 
     @Test func theAliasBudgetIsSharedByTheFilesOfARun() throws {
@@ -259,7 +257,7 @@ import SequenceLintRules
         #expect(run.stdout.contains("together, the limit for one run [yaml-syntax]"))
     }
 
-    @Test func suppressionsApplyInLinearTime() {
+    @Test(.timeLimit(.minutes(1))) func suppressionsApplyInLinearTime() {
         var diagnostics: [Diagnostic] = []
         var suppressions: [Suppression] = []
         for line in 1...20_000 {
@@ -267,9 +265,8 @@ import SequenceLintRules
             diagnostics.append(Diagnostic(rule: "schema", severity: .error, message: "x", location: at))
             suppressions.append(Suppression(scope: .line, rules: [("schema", at)], location: at, reason: nil))
         }
-        let start = Date()
-        let (kept, hidden) = SuppressionEngine.apply(["c.yml": suppressions], to: diagnostics, known: ["schema"], ran: ["schema"], unusedSeverity: .warning)
+        let (kept, hidden, used) = SuppressionEngine.apply(["c.yml": suppressions], to: diagnostics)
         #expect(kept.isEmpty && hidden == 20_000)
-        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(used["c.yml"]?.allSatisfy { $0 == [true] } == true)
     }
 }

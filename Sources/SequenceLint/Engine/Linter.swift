@@ -445,29 +445,32 @@ public struct Linter: Sendable {
         let findings = parallelMap(active.count) { i in
             Timing.measure("rule \(active[i].description.id)") { active[i].init().check(context) }
         }
-        for (index, found) in findings.enumerated() {
+        // A rule may report some findings below its severity (an unresolved CASE reference is a
+        // warning); configuration or --enable sets them all.
+        func leveled(_ found: [Diagnostic], _ index: Int) -> [Diagnostic] {
             let description = active[index].description
             let severity = activeLevels[index]
-            // A rule may report some findings below its severity (an unresolved CASE reference is a
-            // warning); configuration or --enable sets them all.
             let configured = request.severities[description.id] != nil || request.configuration.severities[description.id] != nil
                 || (request.enable.contains(description.id) && description.defaultSeverity == .off)
-            for var diagnostic in found {
+            return found.map { diagnostic in
+                var diagnostic = diagnostic
                 if configured || diagnostic.severity >= description.reportingSeverity { diagnostic.severity = severity }
-                diagnostics.append(diagnostic)
+                return diagnostic
             }
         }
+        for (index, found) in findings.enumerated() { diagnostics += leveled(found, index) }
         Timing.shared?.record("rules (all)", since: rulesStart)
         let finishStart = Timing.shared != nil ? Timing.now() : 0
         defer { Timing.shared?.record("suppress, sort", since: finishStart) }
         var suppressed = 0
         if !suppressions.isEmpty {
-            let known = Set(rules.map { $0.description.id })
-            let ran = Set(active.map { $0.description.id })
-            let unusedSeverity = zip(rules, levels).first { $0.0.description.id == "unused-suppression" }?.1 ?? .off
-            let applied = SuppressionEngine.apply(suppressions, to: diagnostics, known: known, ran: ran, unusedSeverity: unusedSeverity)
-            diagnostics = applied.0
-            suppressed = applied.1
+            let applied = SuppressionEngine.apply(suppressions, to: diagnostics)
+            diagnostics = applied.kept
+            suppressed = applied.suppressed
+            // Rules that judge the suppressions themselves run now that every finding is known.
+            let usage = SuppressionUsage(suppressions: suppressions, used: applied.used,
+                                         known: Set(rules.map { $0.description.id }), ran: Set(active.map { $0.description.id }))
+            for (index, rule) in active.enumerated() { diagnostics += leveled(rule.init().checkSuppressions(usage), index) }
         }
         diagnostics.sort(by: Diagnostic.ordered)
         // The same finding twice (an aliased lesson, say) is reported once.

@@ -8,6 +8,28 @@ public protocol Rule: Sendable {
     init()
     /// Checks the linted curricula; diagnostics carry the rule's default severity (the engine applies configuration).
     func check(_ context: LintContext) -> [Diagnostic]
+    /// Checks the run's suppressions once every rule's findings are known and suppressed: what
+    /// each suppression hid (`unused-suppression`). Most rules have nothing to say here.
+    func checkSuppressions(_ usage: SuppressionUsage) -> [Diagnostic]
+}
+
+extension Rule {
+    public func checkSuppressions(_ usage: SuppressionUsage) -> [Diagnostic] { [] }
+
+    /// A finding of this rule, at its default severity unless given (the engine applies the
+    /// configured one).
+    public static func report(message: String, location: Location, notes: [Note] = [], help: String? = nil, fix: Fix? = nil,
+                              severity: Severity? = nil) -> Diagnostic {
+        description.report(message: message, location: location, notes: notes, help: help, fix: fix, severity: severity)
+    }
+}
+
+extension RuleDescription {
+    /// A finding of this rule, at its default severity unless given.
+    public func report(message: String, location: Location, notes: [Note] = [], help: String? = nil, fix: Fix? = nil,
+                       severity: Severity? = nil) -> Diagnostic {
+        Diagnostic(rule: id, severity: severity ?? defaultSeverity, message: message, location: location, notes: notes, help: help, fix: fix)
+    }
 }
 
 /// The family a rule belongs to.

@@ -140,12 +140,24 @@ public enum SuppressionScanner {
     }
 }
 
-/// Applies suppressions to findings and reports the suppressions that suppressed nothing.
+/// What the suppressions of a run hid: handed to the rules after the others ran
+/// (`Rule.checkSuppressions`), since whether a suppression hides anything depends on their findings.
+public struct SuppressionUsage: Sendable {
+    /// Every file's suppressions.
+    public let suppressions: [ByteKey: [Suppression]]
+    /// For each suppression, whether each rule it names hid a finding (one entry when it names none).
+    public let used: [ByteKey: [[Bool]]]
+    /// The rule ids of the catalog.
+    public let known: Set<String>
+    /// The rules that ran this time: a suppression of a rule that did not run hid nothing by chance.
+    public let ran: Set<String>
+}
+
+/// Applies suppressions to findings.
 public enum SuppressionEngine {
-    /// Findings left, and how many were suppressed. `known` are the rule ids of the catalog, `ran`
-    /// those that ran this time (a suppression of a rule that did not run is not reported unused).
-    public static func apply(_ suppressions: [ByteKey: [Suppression]], to diagnostics: [Diagnostic], known: Set<String>,
-                             ran: Set<String>, unusedSeverity: Severity) -> ([Diagnostic], Int) {
+    /// The findings left, how many were suppressed, and which suppressions hid something.
+    public static func apply(_ suppressions: [ByteKey: [Suppression]], to diagnostics: [Diagnostic])
+        -> (kept: [Diagnostic], suppressed: Int, used: [ByteKey: [[Bool]]]) {
         var used: [ByteKey: [[Bool]]] = suppressions.mapValues { $0.map { s in Array(repeating: false, count: max(1, s.rules.count)) } }
         // Each file's suppressions by the line they cover (file-wide ones apart): a finding looks
         // only at its own line's, so applying them is linear in findings plus suppressions.
@@ -175,42 +187,6 @@ public enum SuppressionEngine {
             }
             if hidden { suppressed += 1 } else { kept.append(d) }
         }
-        guard unusedSeverity != .off else { return (kept, suppressed) }
-        for (path, list) in suppressions {
-            for (k, s) in list.enumerated() {
-                let what = s.scope == .file ? "in this file" : s.scope == .line ? "on this line" : "on the next line"
-                if s.rules.isEmpty {
-                    if !used[path]![k][0] {
-                        kept.append(Diagnostic(rule: "unused-suppression", severity: unusedSeverity,
-                                               message: "this suppression hides nothing: no finding \(what)",
-                                               location: s.location, help: "remove the comment"))
-                    }
-                    continue
-                }
-                // Nothing at all hidden: one finding at the comment, naming its rules.
-                let known_ = s.rules.filter { known.contains($0.id) }
-                if s.rules.count > 1, known_.count == s.rules.count, !used[path]![k].contains(true),
-                   s.rules.allSatisfy({ ran.contains($0.id) }) {
-                    let names = s.rules.map { "'\($0.id)'" }.joined(separator: ", ")
-                    kept.append(Diagnostic(rule: "unused-suppression", severity: unusedSeverity,
-                                           message: "this suppression hides nothing: no \(names) finding \(what)",
-                                           location: s.location, help: "remove the comment"))
-                    continue
-                }
-                for (r, rule) in s.rules.enumerated() where !used[path]![k][r] {
-                    if !known.contains(rule.id) {
-                        kept.append(Diagnostic(rule: "unused-suppression", severity: unusedSeverity,
-                                               message: "suppression names unknown rule '\(rule.id)'\(Suggestions.didYouMean(rule.id, among: known.sorted()))",
-                                               location: rule.location, help: "`sequencelint rules` lists the rule ids"))
-                    } else if ran.contains(rule.id) {
-                        kept.append(Diagnostic(rule: "unused-suppression", severity: unusedSeverity,
-                                               message: "suppression of '\(rule.id)' hides nothing: no '\(rule.id)' finding \(what)",
-                                               location: s.rules.count == 1 ? s.location : rule.location,
-                                               help: s.rules.count == 1 ? "remove the comment" : "remove '\(rule.id)' from the comment"))
-                    }
-                }
-            }
-        }
-        return (kept, suppressed)
+        return (kept, suppressed, used)
     }
 }
