@@ -4,11 +4,6 @@ import SequenceLintKit
 import SequenceLintRules
 
 extension SequenceLintCommand.Lint {
-    /// A file's state as polled: missing, or its identity, size and modification time.
-    struct FileStamp: Equatable {
-        var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
-    }
-
     /// `--watch`: lints, then polls every half second the linted files (found again each time, so
     /// new files count), the configuration and the framework files, and lints again after a
     /// separator line when any of them changes. Runs until interrupted (Ctrl-C) or until standard
@@ -69,15 +64,7 @@ extension SequenceLintCommand.Lint {
         }
         files += framework.filter { BuiltinFrameworks.id(fromReference: $0) == nil }
         var stamps: [String: FileStamp?] = [:]
-        for path in files {
-            var info = stat()
-            if SourceDiscovery.withRawPath(path, { stat($0, &info) }) == 0 {
-                stamps[path] = FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-                                         seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
-            } else {
-                stamps[path] = .some(nil)
-            }
-        }
+        for path in files { stamps[path] = .some(FileStamp(path)) }
         return stamps
     }
 }

@@ -57,6 +57,41 @@ func writeFile(_ text: String, to path: String, reads: [String], append: Bool = 
 /// Exit status 2: configuration or I/O problem.
 let ioFailure = ExitCode(2)
 
+/// Prints a failure that stops a command (its details first) and gives exit status 2.
+func fail(_ failure: RunFailure) -> ExitCode {
+    if let details = failure.details { Output.standardError(details) }
+    printError(failure.message)
+    return ioFailure
+}
+
+/// Runs a step of the library's run policy, a failure ending the command with status 2.
+func policy<T>(_ step: () throws(RunFailure) -> T) throws -> T {
+    do { return try step() } catch { throw fail(error) }
+}
+
+/// `--config`: every command that reads curriculum maps or frameworks.
+struct ConfigOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Use this configuration instead of discovering .sequencelint.yml.", valueName: "FILE"))
+    var config: String?
+
+    /// The configuration named or discovered from `folder` (the current folder when nil).
+    func load(discoveringFrom folder: String? = nil) throws -> Configuration {
+        try policy { () throws(RunFailure) in
+            try RunPolicy.configuration(named: config, discoveringFrom: folder, rules: RuleRegistry.all.map { $0.description },
+                                        color: Terminal.stderrWantsColor)
+        }
+    }
+}
+
+/// `--enable` and `--disable`: `lint` and `review`.
+struct RuleSelection: ParsableArguments {
+    @Option(help: ArgumentHelp("Turn a rule on for this run (repeatable).", valueName: "RULE"))
+    var enable: [String] = []
+
+    @Option(help: ArgumentHelp("Turn a rule off for this run (repeatable).", valueName: "RULE"))
+    var disable: [String] = []
+}
+
 extension SequenceLintCommand {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -66,8 +101,7 @@ extension SequenceLintCommand {
         @Argument(help: "Files and folders to lint (default: the current folder).")
         var paths: [String] = []
 
-        @Option(help: ArgumentHelp("Use this configuration instead of discovering .sequencelint.yml.", valueName: "FILE"))
-        var config: String?
+        @OptionGroup var configOption: ConfigOption
 
         @Option(help: ArgumentHelp("Add a standards framework, YAML or CASE JSON (repeatable).", valueName: "FILE"))
         var framework: [String] = []
@@ -96,11 +130,7 @@ extension SequenceLintCommand {
         @Option(help: ArgumentHelp("Fail when there are more than N warnings.", valueName: "N"))
         var maxWarnings: Int?
 
-        @Option(help: ArgumentHelp("Turn a rule on for this run (repeatable).", valueName: "RULE"))
-        var enable: [String] = []
-
-        @Option(help: ArgumentHelp("Turn a rule off for this run (repeatable).", valueName: "RULE"))
-        var disable: [String] = []
+        @OptionGroup var rules: RuleSelection
 
         @Flag(inversion: .prefixedNo, help: "Color text output (default: on a terminal, unless NO_COLOR is set).")
         var color: Bool?
@@ -126,32 +156,15 @@ extension SequenceLintCommand {
         @Flag(help: "Print, as a unified diff, what --fix would change; write nothing (exit 1 when there is something to change).")
         var diff = false
 
-        /// The configuration named with --config or discovered; exit status 2 when it is invalid.
+        /// The configuration file named with --config.
+        var config: String? { configOption.config }
+
+        /// The configuration named with --config or discovered (from the folder of the document
+        /// read from standard input, for an editor); exit status 2 when it is invalid.
         func loadConfiguration() throws -> Configuration {
-            let path: String
-            if let config {
-                guard FileManager.default.isReadableFile(atPath: config) else {
-                    printError("cannot read configuration \(config): no such file")
-                    throw ioFailure
-                }
-                path = SourceDiscovery.displayPath(config)
-            } else if let found = ConfigurationReader.discover(from: stdinFilename.flatMap { name in
+            try configOption.load(discoveringFrom: stdinFilename.flatMap { name in
                 paths.contains("-") ? (name.contains("/") ? String(name[..<name.lastIndex(of: "/")!]) : ".") : nil
-            }) {
-                path = found
-            } else {
-                return Configuration()
-            }
-            let (configuration, problems) = ConfigurationReader.read(path, rules: RuleRegistry.all.map { $0.description })
-            guard problems.isEmpty else {
-                var sources: [ByteKey: [UInt8]] = [:]
-                sources[ByteKey(path)] = try? SourceDiscovery.readFile(path, limit: 4 << 20)
-                let text = TextReporter().render(problems, sources: sources, color: color ?? Terminal.stderrWantsColor)
-                Output.standardError(text)
-                printError("invalid configuration \(path) (\(problems.count) problem\(problems.count == 1 ? "" : "s"))")
-                throw ioFailure
-            }
-            return configuration
+            })
         }
 
         func validate() throws {
@@ -175,33 +188,20 @@ extension SequenceLintCommand {
         /// The request these options describe (shared with `review`): paths, standard input,
         /// rules turned on or off, frameworks, configuration; exit status 2 for what is invalid.
         func request(linter: Linter) throws -> LintRequest {
-            let readsStdin = paths.contains("-")
-            var request = LintRequest(paths: paths.isEmpty ? ["."] : paths.filter { $0 != "-" })
-            if readsStdin {
+            var stdin: (path: String, bytes: [UInt8])?
+            if paths.contains("-") {
                 do {
-                    request.stdin = (stdinFilename ?? "stdin.yml", try Output.readStandardInput(limit: request.limits.maxBytes))
+                    stdin = (stdinFilename ?? "stdin.yml", try Output.readStandardInput(limit: YAMLLimits().maxBytes))
                 } catch {
                     printError(error.description)
                     throw ioFailure
                 }
             }
-            request.enable = enable
-            request.disable = disable
-            request.frameworks = framework
-            for reference in framework {
-                if let id = BuiltinFrameworks.id(fromReference: reference), !BuiltinFrameworks.ids.contains(id) {
-                    printError("no framework '\(id)' is built in\(Suggestions.didYouMean(id, among: BuiltinFrameworks.ids)) (built in: \(BuiltinFrameworks.ids.joined(separator: ", ")))")
-                    throw ioFailure
-                }
+            let configuration = try loadConfiguration()
+            return try policy { () throws(RunFailure) in
+                try RunPolicy.request(paths: paths.filter { $0 != "-" }, stdin: stdin, enable: rules.enable, disable: rules.disable,
+                                      frameworks: framework, configuration: configuration, linter: linter)
             }
-            request.configuration = try loadConfiguration()
-            for id in enable + disable {
-                do { try linter.validateRuleID(id) } catch let error as LintError {
-                    printError(error.description)
-                    throw ioFailure
-                }
-            }
-            return request
         }
 
         func run() throws {
@@ -212,13 +212,7 @@ extension SequenceLintCommand {
                 try emit(ConfigurationPrinter.render(request, linter: linter))
                 return
             }
-            var result: LintResult
-            do {
-                result = try linter.lint(request)
-            } catch let error as LintError {
-                printError(error.description)
-                throw ioFailure
-            }
+            var result = try policy { () throws(RunFailure) in try RunPolicy.lint(request, with: linter) }
             if fix || diff {
                 // The run reports what is left after the fixes; --diff only shows them.
                 guard let left = try applyFixes(result, request: request, linter: linter) else { return }
@@ -227,12 +221,7 @@ extension SequenceLintCommand {
             // A run never writes into the files it reads (compared as files: a hard link or a
             // symlink to one is the same file), nor over the baseline it reads.
             let reads = result.filesRead + (baseline.map { [$0] } ?? [])
-            for target in [output, writeBaseline].compactMap({ $0 }) {
-                if let input = Output.conflict(writing: target, reads: reads) {
-                    printError(WriteFailure.wouldOverwriteInput(target: target, input: input).description)
-                    throw ioFailure
-                }
-            }
+            try policy { () throws(RunFailure) in try RunPolicy.checkWrites([output, writeBaseline], reads: reads) }
             if result.curriculumFileCount == 0 {
                 Output.standardError("sequencelint: warning: no curriculum maps found in \(request.paths.joined(separator: " "))\n")
             }
@@ -242,25 +231,8 @@ extension SequenceLintCommand {
                 return
             }
             if let baseline {
-                let bytes: [UInt8]
-                do {
-                    bytes = try SourceDiscovery.readFile(baseline, limit: 256 << 20)
-                } catch {
-                    printError((error as? LintError).map { "\($0)" } ?? "cannot read baseline \(baseline): \(error)")
-                    throw ioFailure
-                }
-                let (parsed, problem) = Baseline.parse(bytes, path: baseline)
-                guard let parsed else {
-                    printError("\(baseline): \(problem ?? "not a baseline")")
-                    throw ioFailure
-                }
-                let filtered = parsed.filter(result.diagnostics)
-                result.diagnostics = filtered.kept
-                result.baselined = filtered.hidden
-                if !filtered.stale.isEmpty {
-                    Output.standardError("sequencelint: \(filtered.stale.count) baseline entr\(filtered.stale.count == 1 ? "y matches" : "ies match") no finding any more (fixed?); run with --write-baseline to drop \(filtered.stale.count == 1 ? "it" : "them"):\n"
-                        + filtered.stale.prefix(20).map { "  \($0.path.escapingControls): [\($0.rule)] \($0.message.escapingControls)\n" }.joined())
-                }
+                let accepted = try policy { () throws(RunFailure) in try RunPolicy.baseline(baseline) }
+                if let notice = RunPolicy.apply(accepted, to: &result) { Output.standardError("sequencelint: " + notice) }
             }
             if verbose {
                 for path in result.skipped {
@@ -290,10 +262,8 @@ extension SequenceLintCommand {
                 try writeFile(GitHubReporter.stepSummary(result, diagnostics: shown), to: summary, reads: reads, append: true)
             }
             if let timing = Timing.shared { Output.standardError(timing.report()) }
-            let errors = result.count(.error), warnings = result.count(.warning)
-            if errors > 0 || (strict && warnings > 0) || (maxWarnings.map { warnings > $0 } ?? false) {
-                throw ExitCode(1)
-            }
+            let status = RunPolicy.exitStatus(result.diagnostics, strict: strict, maxWarnings: maxWarnings)
+            if status != 0 { throw ExitCode(status) }
         }
     }
 
@@ -318,23 +288,19 @@ extension SequenceLintCommand {
         @Option(help: "Graph format.")
         var format: GraphFormat = .dot
 
-        @Option(help: ArgumentHelp("Use this configuration instead of discovering .sequencelint.yml.", valueName: "FILE"))
-        var config: String?
+        @OptionGroup var configOption: ConfigOption
 
         @Option(help: ArgumentHelp("Write the graph to FILE instead of standard output.", valueName: "FILE"))
         var output: String?
 
         func run() throws {
-            var lint = try Lint.parse(config.map { ["--config", $0] } ?? [])
-            lint.paths = paths
             var request = LintRequest(paths: paths.isEmpty ? ["."] : paths)
-            request.configuration = try lint.loadConfiguration()
+            request.configuration = try configOption.load()
             let model: Model, reads: [String], problems: [Diagnostic]
             do {
                 (model, reads, problems) = try Linter(rules: RuleRegistry.all).modelReadsAndProblems(request)
             } catch let error as LintError {
-                printError(error.description)
-                throw ioFailure
+                throw fail(RunFailure(error.description))
             }
             // A file that does not read is reported, not drawn as an empty or partial graph.
             if !problems.isEmpty {
@@ -356,9 +322,9 @@ extension SequenceLintCommand {
     /// The frameworks a command would use: loaded from the configuration and `--framework`, then
     /// every built-in one whose id no loaded framework has.
     static func frameworks(config: String?, files: [String]) throws -> [(framework: Framework, builtIn: Bool)] {
-        var lint = try Lint.parse(config.map { ["--config", $0] } ?? [])
-        lint.paths = []
-        let configuration = try lint.loadConfiguration()
+        var option = ConfigOption()
+        option.config = config
+        let configuration = try option.load()
         var loaded: [(Framework, Bool)] = []
         for reference in configuration.frameworks + files {
             if let id = BuiltinFrameworks.id(fromReference: reference) {
@@ -439,8 +405,7 @@ extension SequenceLintCommand {
         @Argument(help: "Files and folders to review (default: the current folder).")
         var paths: [String] = []
 
-        @Option(help: ArgumentHelp("Use this configuration instead of discovering .sequencelint.yml.", valueName: "FILE"))
-        var config: String?
+        @OptionGroup var configOption: ConfigOption
 
         @Option(help: ArgumentHelp("Add a standards framework, YAML or CASE JSON, or builtin:ID (repeatable).", valueName: "FILE"))
         var framework: [String] = []
@@ -448,11 +413,7 @@ extension SequenceLintCommand {
         @Option(help: ArgumentHelp("Hide the findings recorded in this baseline file.", valueName: "FILE"))
         var baseline: String?
 
-        @Option(help: ArgumentHelp("Turn a rule on for this run (repeatable).", valueName: "RULE"))
-        var enable: [String] = []
-
-        @Option(help: ArgumentHelp("Turn a rule off for this run (repeatable).", valueName: "RULE"))
-        var disable: [String] = []
+        @OptionGroup var rules: RuleSelection
 
         @Option(help: "Report format: text, markdown, json or html.")
         var format: ReviewFormat = .text
@@ -465,38 +426,23 @@ extension SequenceLintCommand {
 
         func run() throws {
             let linter = Linter(rules: RuleRegistry.all)
-            var lint = try Lint.parse((config.map { ["--config", $0] } ?? []))
-            lint.paths = paths
-            lint.framework = framework
-            lint.enable = enable
-            lint.disable = disable
-            let request = try lint.request(linter: linter)
+            let configuration = try configOption.load()
+            let request = try policy { () throws(RunFailure) in
+                try RunPolicy.request(paths: paths, enable: rules.enable, disable: rules.disable, frameworks: framework,
+                                      configuration: configuration, linter: linter)
+            }
             // The baseline is read first: the verdicts see what lint would report, baselined
             // findings hidden from them too, in one run.
-            var accepted: Baseline?
-            if let baseline {
-                let bytes: [UInt8]
-                do { bytes = try SourceDiscovery.readFile(baseline, limit: 256 << 20) } catch {
-                    printError((error as? LintError).map { "\($0)" } ?? "cannot read baseline \(baseline): \(error)")
-                    throw ioFailure
-                }
-                let (parsed, problem) = Baseline.parse(bytes, path: baseline)
-                guard let parsed else {
-                    printError("\(baseline): \(problem ?? "not a baseline")")
-                    throw ioFailure
-                }
-                accepted = parsed
-            }
+            let accepted = try baseline.map { path in try policy { () throws(RunFailure) in try RunPolicy.baseline(path) } }
             let result: LintResult, review: Review
             do {
                 (result, review) = try linter.review(request) { context, result, severity in
                     var shown = result
-                    if let accepted { shown.diagnostics = accepted.filter(result.diagnostics).kept }
+                    if let accepted { _ = RunPolicy.apply(accepted, to: &shown) }
                     return ReviewBuilder.build(context, shown, severity: severity)
                 }
             } catch let error as LintError {
-                printError(error.description)
-                throw ioFailure
+                throw fail(RunFailure(error.description))
             }
             let reads = result.filesRead + (baseline.map { [$0] } ?? [])
             let text: String
@@ -506,7 +452,7 @@ extension SequenceLintCommand {
             case .json: text = ReviewReport.json(review)
             case .html: text = ReviewHTML.render(review)
             }
-            if let output { try writeFile(text, to: output, reads: reads) } else { try emit(text) }
+            if let output { try policy { () throws(RunFailure) in try RunPolicy.write(text, to: output, reads: reads) } } else { try emit(text) }
             if failOnUnmet && review.hasUnmet { throw ExitCode(1) }
         }
     }

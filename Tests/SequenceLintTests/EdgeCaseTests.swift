@@ -64,15 +64,13 @@ import Testing
         #expect(brief(yaml) == ["6:42: prerequisite-order", "9:45: redundant-prerequisite"])
     }
 
-    @Test func redundancyCheckIsFastWhenEveryLessonRequiresTheFirst() {
+    @Test(.timeLimit(.minutes(1))) func redundancyCheckIsFastWhenEveryLessonRequiresTheFirst() {
         var yaml = "curriculum: fan\ngrade: 6\nunits:\n  - id: u\n    lessons:\n      - {id: l0, kind: review}\n      - {id: l1, kind: review, requires: [l0]}\n"
         let n = 20_000
         for i in 2..<n { yaml += "      - {id: l\(i), kind: review, requires: [l\(i - 1), l0]}\n" }
-        let start = Date()
         let found = TestSupport.lint(yaml).diagnostics.filter { $0.rule != "school-year-length" }
         #expect(found.count == n - 2)
         #expect(found.allSatisfy { $0.rule == "redundant-prerequisite" })
-        #expect(Date().timeIntervalSince(start) < 60)
     }
 
     @Test func controlCharactersInTextAreEscapedInOutput() {

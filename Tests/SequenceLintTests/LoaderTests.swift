@@ -73,15 +73,13 @@ import Testing
         #expect(doc.string(try #require(doc.value(lesson, forKey: "minutes"))) == "50")
     }
 
-    @Test func aliasBombHitsTheBudget() {
+    @Test(.timeLimit(.minutes(1))) func aliasBombHitsTheBudget() {
         let yaml = TestSupport.aliasBomb()
-        let start = Date()
         let result = TestSupport.load(yaml)
         #expect(result.failed)
         #expect(result.diagnostics.map(\.rule) == ["yaml-syntax"])
         #expect(result.diagnostics.first?.message.contains("aliases expand") == true)
         #expect(result.diagnostics.first?.location.start.line == 6)
-        #expect(Date().timeIntervalSince(start) < 10)
     }
 
     @Test func aliasBombAsMappingKeyIsBounded() {

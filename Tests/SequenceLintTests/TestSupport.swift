@@ -29,6 +29,20 @@ enum TestSupport {
         return probe.terminationStatus == 0
     }
 
+    /// A seeded random number generator (SplitMix64): a test that shuffles or mutates fails the
+    /// same way on every run, and its message names the seed.
+    struct SeededGenerator: RandomNumberGenerator {
+        private var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E3779B97F4A7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            return z ^ (z >> 31)
+        }
+    }
+
     /// Lints in-memory YAML with the whole catalog (or the given severities).
     static func lint(_ yaml: String, path: String = "test.yml", enable: [String] = [],
                      options: [String: [String: OptionValue]] = [:]) -> LintResult {

@@ -26,24 +26,6 @@ final class LSPWorkspace {
         var failed: Bool
     }
 
-    /// What identifies a file's content on disk without reading it.
-    struct FileStamp: Equatable {
-        var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
-
-        init?(_ path: String) {
-            var info = stat()
-            guard SourceDiscovery.withRawPath(path, { stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-            size = Int64(info.st_size)
-            #if canImport(Darwin)
-            seconds = Int(info.st_mtimespec.tv_sec); nanoseconds = Int(info.st_mtimespec.tv_nsec)
-            #else
-            seconds = Int(info.st_mtim.tv_sec); nanoseconds = Int(info.st_mtim.tv_nsec)
-            #endif
-        }
-    }
-
     let linter: Linter
     /// The workspace folder, as shown (relative to the server's current folder when under it).
     var root: String
