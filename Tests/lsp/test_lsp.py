@@ -5,6 +5,7 @@ started on a copy of Tests/lsp/workspace: two curriculum maps of one curriculum,
 grade 6, against the built-in CCSS-M framework.
 """
 import asyncio
+import atexit
 import os
 import pathlib
 import shutil
@@ -19,6 +20,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = os.environ.get("SEQUENCELINT_BINARY", str(ROOT / ".build" / "debug" / "sequencelint"))
 SOURCE = pathlib.Path(__file__).parent / "workspace"
 WORK = pathlib.Path(tempfile.mkdtemp(prefix="sequencelint-lsp-"))
+atexit.register(shutil.rmtree, WORK, ignore_errors=True)
 
 
 def fresh_workspace() -> pathlib.Path:

@@ -200,6 +200,8 @@ public struct RuleDescription: Sendable {
     public var triggering: [RuleExample]
     /// Files it must not report on.
     public var nonTriggering: [RuleExample]
+    /// Whether its findings point at text that does nothing (an editor shows it faded).
+    public var marksUnnecessary = false
 
     /// Creates a description.
     public init(id: String, family: RuleFamily, defaultSeverity: Severity, summary: String, rationale: String,

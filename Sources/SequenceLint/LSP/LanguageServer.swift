@@ -249,10 +249,13 @@ public final class LanguageServer {
             "severity": d.severity == .error ? 1 : d.severity == .warning ? 2 : 3,
             "source": "sequencelint",
             "code": d.rule,
-            "codeDescription": ["href": ruleDocumentationBase + d.rule],
             "message": d.message + (d.help.map { "\nhelp: \($0)" } ?? ""),
         ]
-        if d.rule == "unused-suppression" { out["tags"] = [1] }
+        // Only a rule has a page (a configuration problem has none).
+        if let rule = linter.rule(d.rule) {
+            out["codeDescription"] = ["href": ruleDocumentationBase + d.rule]
+            if rule.description.marksUnnecessary { out["tags"] = [1] }
+        }
         let related: [[String: Any]] = d.notes.compactMap { note in
             guard let (uri, noteSource) = place(note.location.path) else { return nil }
             return ["location": ["uri": uri, "range": range(note.location, in: noteSource)], "message": note.message]
