@@ -4,7 +4,8 @@ the built-in CCSS-M), one document edited 1,000 times; how long after each edit 
 diagnostics arrive (the debounce set to 0, so this is the lint and publish alone), and the
 server's resident memory every 100 edits.
 
-Usage: Benchmarks/lsp.py [BINARY]   (default: the release build, built if missing)
+Usage: Benchmarks/lsp.py [BINARY] [--edits N] [--wrap "valgrind --tool=callgrind"]
+(default: the release build, built if missing; 1,000 edits)
 """
 import json, os, subprocess, sys, tempfile, time
 
@@ -44,7 +45,11 @@ def rss_kib(pid):
 
 
 def main():
-    binary = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else None
+    args = sys.argv[1:]
+    edits = int(args[args.index("--edits") + 1]) if "--edits" in args else 1000
+    wrap = args[args.index("--wrap") + 1].split() if "--wrap" in args else []
+    positional = [a for i, a in enumerate(args) if not a.startswith("--") and (i == 0 or not args[i - 1].startswith("--"))]
+    binary = os.path.abspath(positional[0]) if positional else None
     if binary is None:
         subprocess.run(["swift", "build", "-c", "release", "--product", "sequencelint"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         binary = os.path.join(subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
@@ -56,7 +61,7 @@ def main():
     target = os.path.join(folder, files[len(files) // 2])
     uri = "file://" + target
     text = open(target).read()
-    proc = subprocess.Popen([binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=folder)
+    proc = subprocess.Popen([*wrap, binary, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=folder)
     send(proc, {"id": 1, "method": "initialize", "params": {"rootUri": "file://" + folder, "capabilities": {},
                                                              "initializationOptions": {"debounceMs": 0}}})
     wait_for(proc, lambda m: m.get("id") == 1)
@@ -71,7 +76,7 @@ def main():
     end = line.index("]") if "," not in line else line.index(",")
     original = line[start:end]
     latencies, memory = [], []
-    for n in range(1000):
+    for n in range(edits):
         new = original + "x" if n % 2 == 0 else original
         old_end = end if n % 2 == 0 else end + 1
         began = time.perf_counter()
@@ -81,7 +86,7 @@ def main():
                                           "end": {"line": line_number, "character": old_end}}, "text": new}]}})
         wait_for(proc, lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri)
         latencies.append(time.perf_counter() - began)
-        if n % 100 == 0 or n == 999:
+        if n % 100 == 0 or n == edits - 1:
             memory.append((n, rss_kib(proc.pid)))
     send(proc, {"id": 2, "method": "shutdown"})
     wait_for(proc, lambda m: m.get("id") == 2)
@@ -89,9 +94,10 @@ def main():
     proc.wait()
     latencies.sort()
     ms = lambda s: f"{s * 1000:.1f} ms"
-    print(f"workspace: 1,300 lessons in {len(files)} files; edited {os.path.basename(target)} 1,000 times")
-    print(f"diagnostics after an edit: median {ms(latencies[500])}, 90th percentile {ms(latencies[900])}, "
-          f"99th {ms(latencies[990])}, worst {ms(latencies[-1])}")
+    print(f"workspace: 1,300 lessons in {len(files)} files; edited {os.path.basename(target)} {edits:,} times")
+    at = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))]
+    print(f"diagnostics after an edit: median {ms(at(0.5))}, 90th percentile {ms(at(0.9))}, "
+          f"99th {ms(at(0.99))}, worst {ms(latencies[-1])}")
     print("resident memory (MiB) at edit: " + ", ".join(f"{n}: {kib / 1024:.1f}" for n, kib in memory))
 
 
