@@ -95,6 +95,7 @@ extension JSONRPC {
     /// dictionary to an NSDictionary, which cost three times the lint itself per published file.
     static func encode(_ value: Any, into out: inout String) {
         switch value {
+        case let raw as RawJSON: out += raw.text
         case let string as String: JSON.quote(string, into: &out)
         case let flag as Bool: out += flag ? "true" : "false"
         case let number as Int: out += String(number)
@@ -126,6 +127,11 @@ extension JSONRPC {
         default: out += "null"
         }
     }
+}
+
+/// JSON text made beforehand (diagnostics, which are many), written as it is.
+struct RawJSON {
+    var text: String
 }
 
 /// Messages handed from the reading thread to the server, with a wait that can time out (the

@@ -56,9 +56,10 @@ final class LSPWorkspace {
     func refresh() {
         files = (try? SourceDiscovery.discover([root]).files) ?? []
         loadConfiguration()
-        // Forget files that are gone.
+        // Forget files that are gone, and the text of files that may have changed on disk.
         let present = Set(files.map { ByteKey($0) })
         cache = cache.filter { present.contains($0.key) || open[$0.key] != nil }
+        indexed = indexed.filter { $0.key.string.hasPrefix(BuiltinFrameworks.prefix) }
     }
 
     func loadConfiguration() {
@@ -72,14 +73,25 @@ final class LSPWorkspace {
         if problems.isEmpty { configuration = read }
     }
 
+    /// The text of files that are not open, with their line index (kept while the file is the
+    /// same: every note into a framework needs its lines).
+    private var indexed: [ByteKey: SourceFile] = [:]
+
     /// The text of a file: the editor's buffer when open, else the file (nil when unreadable).
     func source(_ path: String) -> SourceFile? {
-        if let document = open[ByteKey(path)] { return document.source }
-        if let cached = cache[ByteKey(path)] { return SourceFile(cached.bytes) }
-        if path.hasPrefix(BuiltinFrameworks.prefix), let text = BuiltinFrameworks.text(String(path.dropFirst(BuiltinFrameworks.prefix.count))) {
-            return SourceFile(Array(text.utf8))
+        let key = ByteKey(path)
+        if let document = open[key] { return document.source }
+        if let known = indexed[key], cache[key].map({ $0.bytes == known.bytes }) ?? true { return known }
+        let made: SourceFile?
+        if let cached = cache[key] {
+            made = SourceFile(cached.bytes)
+        } else if path.hasPrefix(BuiltinFrameworks.prefix), let text = BuiltinFrameworks.text(String(path.dropFirst(BuiltinFrameworks.prefix.count))) {
+            made = SourceFile(Array(text.utf8))
+        } else {
+            made = (try? SourceDiscovery.readFile(path, limit: YAMLLimits().maxBytes)).map(SourceFile.init)
         }
-        return (try? SourceDiscovery.readFile(path, limit: YAMLLimits().maxBytes)).map(SourceFile.init)
+        indexed[key] = made
+        return made
     }
 
     /// Loads a file, reusing its last load when the text is the same.

@@ -28,6 +28,8 @@ public final class LanguageServer {
     var changedSincePublish = Set<ByteKey>()
     /// Where the built-in frameworks' text is written for go-to-definition.
     var builtinFiles: [String: String] = [:]
+    /// The URIs of files already named.
+    var uris: [ByteKey: String] = [:]
     var ruleDocumentationBase = "https://github.com/sequencelint/sequencelint/blob/main/docs/rules.md#"
 
     /// A server for a rule catalog, reading `input` and writing `output`.
@@ -243,25 +245,44 @@ public final class LanguageServer {
         send(["method": "textDocument/publishDiagnostics", "params": params])
     }
 
-    func lspDiagnostic(_ d: Diagnostic, in source: SourceFile) -> [String: Any] {
-        var out: [String: Any] = [
-            "range": range(d.location, in: source),
-            "severity": d.severity == .error ? 1 : d.severity == .warning ? 2 : 3,
-            "source": "sequencelint",
-            "code": d.rule,
-            "message": d.message + (d.help.map { "\nhelp: \($0)" } ?? ""),
-        ]
+    /// A diagnostic as LSP's JSON, written directly (a file can have hundreds).
+    func lspDiagnostic(_ d: Diagnostic, in source: SourceFile) -> RawJSON {
+        var out = "{\"range\":"
+        appendRange(d.location, in: source, to: &out)
+        out += ",\"severity\":" + (d.severity == .error ? "1" : d.severity == .warning ? "2" : "3")
+        out += ",\"source\":\"sequencelint\",\"code\":"
+        JSON.quote(d.rule, into: &out)
         // Only a rule has a page (a configuration problem has none).
         if let rule = linter.rule(d.rule) {
-            out["codeDescription"] = ["href": ruleDocumentationBase + d.rule]
-            if rule.description.marksUnnecessary { out["tags"] = [1] }
+            out += ",\"codeDescription\":{\"href\":"
+            JSON.quote(ruleDocumentationBase + d.rule, into: &out)
+            out += "}"
+            if rule.description.marksUnnecessary { out += ",\"tags\":[1]" }
         }
-        let related: [[String: Any]] = d.notes.compactMap { note in
-            guard let (uri, noteSource) = place(note.location.path) else { return nil }
-            return ["location": ["uri": uri, "range": range(note.location, in: noteSource)], "message": note.message]
+        out += ",\"message\":"
+        JSON.quote(d.message + (d.help.map { "\nhelp: \($0)" } ?? ""), into: &out)
+        var first = true
+        for note in d.notes {
+            guard let (uri, noteSource) = place(note.location.path) else { continue }
+            out += first ? ",\"relatedInformation\":[" : ","
+            first = false
+            out += "{\"location\":{\"uri\":"
+            JSON.quote(uri, into: &out)
+            out += ",\"range\":"
+            appendRange(note.location, in: noteSource, to: &out)
+            out += "},\"message\":"
+            JSON.quote(note.message, into: &out)
+            out += "}"
         }
-        if !related.isEmpty { out["relatedInformation"] = related }
-        return out
+        if !first { out += "]" }
+        out += "}"
+        return RawJSON(text: out)
+    }
+
+    func appendRange(_ location: Location, in source: SourceFile, to out: inout String) {
+        let start = location.start, end = location.end
+        out += "{\"start\":{\"line\":\(max(0, start.line - 1)),\"character\":\(source.units(line: start.line, column: start.column, in: encoding))}"
+        out += ",\"end\":{\"line\":\(max(0, end.line - 1)),\"character\":\(source.units(line: end.line, column: end.column + 1, in: encoding))}}"
     }
 
     // MARK: Positions
@@ -298,11 +319,18 @@ public final class LanguageServer {
 
     /// The URI of a path as shown: the editor's own for an open document.
     func uri(_ path: String) -> String {
-        if let open = workspace?.open[ByteKey(path)] { return open.uri }
+        let key = ByteKey(path)
+        if let open = workspace?.open[key] { return open.uri }
+        if let known = uris[key] { return known }
+        let made: String
         if path.hasPrefix(BuiltinFrameworks.prefix), let file = builtinFile(String(path.dropFirst(BuiltinFrameworks.prefix.count))) {
-            return URL(fileURLWithPath: file).absoluteString
+            made = URL(fileURLWithPath: file).absoluteString
+        } else {
+            made = URL(fileURLWithPath: SourceDiscovery.absolutePath(path)).absoluteString
         }
-        return URL(fileURLWithPath: SourceDiscovery.absolutePath(path)).absoluteString
+        // Paths are the workspace's files: a handful, kept for the session.
+        if uris.count < 100_000 { uris[key] = made }
+        return made
     }
 
     /// The URI and text of a place a location points into, if it can be shown.

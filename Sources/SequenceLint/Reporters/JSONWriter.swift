@@ -51,23 +51,49 @@ public indirect enum JSON: Sendable {
     }
 
     static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        // Runs of bytes that need no escape are appended whole (most strings are one run).
+        var text = s
+        text.withUTF8 { bytes in
+            var escaped: [UInt8] = []
+            var runStart = 0
+            var i = 0
+            func flush(_ end: Int) {
+                if end > runStart { escaped.append(contentsOf: bytes[runStart..<end]) }
+            }
+            while i < bytes.count {
+                let b = bytes[i]
+                var escape: String?
+                var length = 1
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20, 0x7F: escape = "\\u00" + (b < 0x10 ? "0" : "") + String(b, radix: 16)
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default: break
+                }
+                if let escape {
+                    if escaped.isEmpty && runStart == 0 { escaped.reserveCapacity(bytes.count + 16) }
+                    flush(i)
+                    escaped.append(contentsOf: escape.utf8)
+                    i += length
+                    runStart = i
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    i += 1
                 }
             }
+            out += "\""
+            if escaped.isEmpty && runStart == 0 {
+                out += s
+            } else {
+                flush(bytes.count)
+                out += String(decoding: escaped, as: UTF8.self)
+            }
+            out += "\""
         }
-        out += "\""
     }
 }
