@@ -1,10 +1,10 @@
 import Foundation
 
 /// Renders the effective configuration (`--print-config`) as YAML.
-public enum ConfigurationPrinter {
+package enum ConfigurationPrinter {
     /// Every setting that applies to a run: file, frameworks, exclusions, assumptions, each rule's
     /// severity and options (defaults included), milestones.
-    public static func render(_ request: LintRequest, linter: Linter) -> String {
+    package static func render(_ request: LintRequest, linter: Linter) -> String {
         let config = request.configuration
         func list(_ items: [String]) -> String {
             items.isEmpty ? "[]" : "[" + items.map(quote).joined(separator: ", ") + "]"

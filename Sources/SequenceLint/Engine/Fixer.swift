@@ -188,7 +188,7 @@ public enum Fixer {
 
     /// Replaces the file at `path` with `bytes` atomically: a temporary file in the same folder,
     /// given the file's mode, renamed over it (through a symlink, the file it points to).
-    public static func write(_ bytes: [UInt8], to path: String) throws(WriteFailure) {
+    package static func write(_ bytes: [UInt8], to path: String) throws(WriteFailure) {
         var target = path
         if let real = SourceDiscovery.withRawPath(path, { realpath($0, nil) }) {
             target = String(cString: real)

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Why a write failed.
-public enum WriteFailure: Error, Equatable, CustomStringConvertible {
+package enum WriteFailure: Error, Equatable, CustomStringConvertible {
     /// The reader went away (a closed pipe): the run ends quietly.
     case closedPipe
     /// Refused: the target is one of the files the run reads.
@@ -15,7 +15,7 @@ public enum WriteFailure: Error, Equatable, CustomStringConvertible {
     /// Reading failed.
     case unreadable(source: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .closedPipe: "the reader closed the pipe"
         case .wouldOverwriteInput(let target, let input):
@@ -29,14 +29,14 @@ public enum WriteFailure: Error, Equatable, CustomStringConvertible {
 
 /// Every byte a command writes goes through here: standard streams with no trap on a full
 /// disk, a closed descriptor or a closed pipe, and files only where the run reads nothing.
-public enum Output {
+package enum Output {
     /// Makes a closed pipe an error code rather than a signal; call once at start.
-    public static func prepare() {
+    package static func prepare() {
         signal(SIGPIPE, SIG_IGN)
     }
 
     /// Writes all of `bytes` to a descriptor.
-    public static func write(_ bytes: [UInt8], to fd: Int32, name: String) throws(WriteFailure) {
+    package static func write(_ bytes: [UInt8], to fd: Int32, name: String) throws(WriteFailure) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
@@ -50,12 +50,12 @@ public enum Output {
     }
 
     /// Writes text to standard output.
-    public static func standardOutput(_ text: String) throws(WriteFailure) {
+    package static func standardOutput(_ text: String) throws(WriteFailure) {
         try write(Array(text.utf8), to: STDOUT_FILENO, name: "standard output")
     }
 
     /// Writes text to standard error; a failure there has nowhere to be reported, so it is dropped.
-    public static func standardError(_ text: String) {
+    package static func standardError(_ text: String) {
         try? write(Array(text.utf8), to: STDERR_FILENO, name: "standard error")
     }
 
@@ -67,7 +67,7 @@ public enum Output {
     }
 
     /// The read file that `target` is (the same file through a path, a symlink or a hard link), if any.
-    public static func conflict(writing target: String, reads: [String]) -> String? {
+    package static func conflict(writing target: String, reads: [String]) -> String? {
         guard let id = identity(target) else { return nil }
         for path in reads {
             if let other = identity(path), other == id { return path }
@@ -76,7 +76,7 @@ public enum Output {
     }
 
     /// Writes (or, with `append`, appends) a file that must not be any of `reads`.
-    public static func writeFile(_ bytes: [UInt8], to path: String, reads: [String], append: Bool = false) throws(WriteFailure) {
+    package static func writeFile(_ bytes: [UInt8], to path: String, reads: [String], append: Bool = false) throws(WriteFailure) {
         guard !path.isEmpty else { throw .failed(target: "''", reason: "the file name is empty") }
         if let input = conflict(writing: path, reads: reads) {
             throw .wouldOverwriteInput(target: path, input: input)
@@ -109,7 +109,7 @@ public enum Output {
     }
 
     /// Reads standard input up to `limit + 1` bytes (the loader reports a larger document as too big).
-    public static func readStandardInput(limit: Int) throws(WriteFailure) -> [UInt8] {
+    package static func readStandardInput(limit: Int) throws(WriteFailure) -> [UInt8] {
         var info = stat()
         guard fstat(STDIN_FILENO, &info) == 0 else {
             throw .unreadable(source: "standard input", reason: "it is closed")

@@ -6,27 +6,27 @@ import Darwin
 
 /// What stops a command before or after its run: exit status 2 with one line on standard error,
 /// after `details` (positioned problems, rendered) when there are any.
-public struct RunFailure: Error, CustomStringConvertible {
+package struct RunFailure: Error, CustomStringConvertible {
     /// The line for standard error (without the `sequencelint: error: ` prefix).
-    public var message: String
+    package var message: String
     /// Text printed before it (a configuration's problems, with snippets).
-    public var details: String?
+    package var details: String?
 
-    public init(_ message: String, details: String? = nil) {
+    package init(_ message: String, details: String? = nil) {
         self.message = message
         self.details = details
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// A file's identity, size and modification time: what tells that it changed without reading it
 /// (`--watch` and the language server).
-public struct FileStamp: Equatable, Sendable {
-    public var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+package struct FileStamp: Equatable, Sendable {
+    package var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
 
     /// The stamp of a regular file (following symlinks); nil when there is none.
-    public init?(_ path: String) {
+    package init?(_ path: String) {
         var info = stat()
         guard SourceDiscovery.withRawPath(path, { stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         device = UInt64(info.st_dev)
@@ -43,10 +43,10 @@ public struct FileStamp: Equatable, Sendable {
 /// How every command that lints (`lint`, `review`, `graph`) sets up its run and ends it: the
 /// configuration, the request, the baseline, the files it may write, the exit status. The
 /// command line only parses options and prints.
-public enum RunPolicy {
+package enum RunPolicy {
     /// The configuration named (`--config`), else the one discovered from `folder` upward (the
     /// current folder when nil), else the defaults. Problems are a failure with them rendered.
-    public static func configuration(named: String?, discoveringFrom folder: String? = nil, rules: [RuleDescription],
+    package static func configuration(named: String?, discoveringFrom folder: String? = nil, rules: [RuleDescription],
                                      color: Bool) throws(RunFailure) -> Configuration {
         let path: String
         if let named {
@@ -68,7 +68,7 @@ public enum RunPolicy {
     }
 
     /// A request for the command line's inputs; an unknown rule id or built-in framework is a failure.
-    public static func request(paths: [String], stdin: (path: String, bytes: [UInt8])? = nil, enable: [String] = [],
+    package static func request(paths: [String], stdin: (path: String, bytes: [UInt8])? = nil, enable: [String] = [],
                                disable: [String] = [], frameworks: [String] = [], configuration: Configuration,
                                linter: Linter) throws(RunFailure) -> LintRequest {
         var request = LintRequest(paths: paths.isEmpty && stdin == nil ? ["."] : paths)
@@ -89,14 +89,14 @@ public enum RunPolicy {
     }
 
     /// Runs the request, a problem that stops it (an unreadable path, say) being a failure.
-    public static func lint(_ request: LintRequest, with linter: Linter) throws(RunFailure) -> LintResult {
+    package static func lint(_ request: LintRequest, with linter: Linter) throws(RunFailure) -> LintResult {
         do { return try linter.lint(request) } catch let error as LintError { throw RunFailure(error.description) } catch {
             throw RunFailure("\(error)")
         }
     }
 
     /// Reads a baseline file (`--baseline`).
-    public static func baseline(_ path: String) throws(RunFailure) -> Baseline {
+    package static func baseline(_ path: String) throws(RunFailure) -> Baseline {
         let bytes: [UInt8]
         do { bytes = try SourceDiscovery.readFile(path, limit: 256 << 20) } catch {
             throw RunFailure((error as? LintError).map { "\($0)" } ?? "cannot read baseline \(path): \(error)")
@@ -108,7 +108,7 @@ public enum RunPolicy {
 
     /// Hides the baseline's findings from a result; returns the notice about entries that match
     /// nothing any more, if any.
-    public static func apply(_ baseline: Baseline, to result: inout LintResult) -> String? {
+    package static func apply(_ baseline: Baseline, to result: inout LintResult) -> String? {
         let filtered = baseline.filter(result.diagnostics)
         result.diagnostics = filtered.kept
         result.baselined = filtered.hidden
@@ -120,7 +120,7 @@ public enum RunPolicy {
 
     /// Fails when a file the command would write is one it reads (the same file through any
     /// path, symlink or hard link), before anything is written.
-    public static func checkWrites(_ targets: [String?], reads: [String]) throws(RunFailure) {
+    package static func checkWrites(_ targets: [String?], reads: [String]) throws(RunFailure) {
         for target in targets.compactMap({ $0 }) {
             if let input = Output.conflict(writing: target, reads: reads) {
                 throw RunFailure(WriteFailure.wouldOverwriteInput(target: target, input: input).description)
@@ -129,13 +129,13 @@ public enum RunPolicy {
     }
 
     /// Writes a file the command produces, never over one it reads.
-    public static func write(_ text: String, to path: String, reads: [String], append: Bool = false) throws(RunFailure) {
+    package static func write(_ text: String, to path: String, reads: [String], append: Bool = false) throws(RunFailure) {
         do { try Output.writeFile(Array(text.utf8), to: path, reads: reads, append: append) } catch { throw RunFailure(error.description) }
     }
 
     /// The exit status of a run's findings: 1 when an error is reported, or a warning under
     /// `strict`, or more warnings than `maxWarnings`; else 0.
-    public static func exitStatus(_ diagnostics: [Diagnostic], strict: Bool = false, maxWarnings: Int? = nil) -> Int32 {
+    package static func exitStatus(_ diagnostics: [Diagnostic], strict: Bool = false, maxWarnings: Int? = nil) -> Int32 {
         let errors = diagnostics.count { $0.severity == .error }
         let warnings = diagnostics.count { $0.severity == .warning }
         return errors > 0 || (strict && warnings > 0) || (maxWarnings.map { warnings > $0 } ?? false) ? 1 : 0

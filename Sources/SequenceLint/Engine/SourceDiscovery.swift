@@ -48,16 +48,16 @@ public struct ByteKey: Hashable, Sendable, ExpressibleByStringLiteral {
 }
 
 /// Finds the YAML files under the given paths and reads them; never writes.
-public enum SourceDiscovery {
+package enum SourceDiscovery {
     /// Files to lint, sorted: named files as given, `*.yml`/`*.yaml` under named folders (hidden
     /// folders and `.sequencelint.yml` skipped; symlink loops visited once; symlinks that lead
     /// out of the named folder not followed, and listed in `outside`).
-    public static func files(in paths: [String]) throws -> [String] {
+    package static func files(in paths: [String]) throws -> [String] {
         try discover(paths).files
     }
 
     /// Files to lint, and the symlinks not followed because they lead out of the named folder.
-    public static func discover(_ paths: [String]) throws -> (files: [String], outside: [String]) {
+    package static func discover(_ paths: [String]) throws -> (files: [String], outside: [String]) {
         var result: [String] = []
         var outside: [String] = []
         var seenDirectories = Set<ByteKey>()
@@ -79,7 +79,7 @@ public enum SourceDiscovery {
     }
 
     /// Calls `body` with the bytes a shown path stands for on disk.
-    public static func withRawPath<T>(_ path: String, _ body: (UnsafePointer<CChar>) -> T) -> T {
+    package static func withRawPath<T>(_ path: String, _ body: (UnsafePointer<CChar>) -> T) -> T {
         if let raw = RawPathTable.shared.raw(path) { return raw.withUnsafeBufferPointer { body($0.baseAddress!) } }
         return path.withCString(body)
     }
@@ -179,13 +179,13 @@ public enum SourceDiscovery {
     }
 
     /// Whether a path names a regular file this process can read.
-    public static func isReadableFile(_ path: String) -> Bool {
+    package static func isReadableFile(_ path: String) -> Bool {
         var info = stat()
         return withRawPath(path, { stat($0, &info) }) == 0 && (info.st_mode & S_IFMT) == S_IFREG && withRawPath(path, { access($0, R_OK) }) == 0
     }
 
     /// The canonical path of a file (symlinks resolved), or the path itself.
-    public static func canonical(_ path: String) -> String {
+    package static func canonical(_ path: String) -> String {
         guard let real = withRawPath(path, { realpath($0, nil) }) else { return path }
         defer { free(real) }
         return String(cString: real)
@@ -199,7 +199,7 @@ public enum SourceDiscovery {
 
     /// A path as shown in output: `.` and `..` resolved, relative to the current folder when
     /// under it, else absolute; so one file has one spelling whatever way it was named.
-    public static func displayPath(_ path: String) -> String {
+    package static func displayPath(_ path: String) -> String {
         guard !path.isEmpty else { return "." }
         guard let cwd = currentDirectory() else { return path }
         let normalized = absolutePath(path, from: cwd)
@@ -210,7 +210,7 @@ public enum SourceDiscovery {
     }
 
     /// The absolute form of a path, with `.` and `..` resolved lexically.
-    public static func absolutePath(_ path: String, from cwd: String? = currentDirectory()) -> String {
+    package static func absolutePath(_ path: String, from cwd: String? = currentDirectory()) -> String {
         let absolute = path.hasPrefix("/") ? path : (cwd ?? "") + "/" + path
         var parts: [Substring] = []
         for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
@@ -222,7 +222,7 @@ public enum SourceDiscovery {
     }
 
     /// The current folder.
-    public static func currentDirectory() -> String? {
+    package static func currentDirectory() -> String? {
         guard let buffer = getcwd(nil, 0) else { return nil }
         defer { free(buffer) }
         return String(cString: buffer)
@@ -230,7 +230,7 @@ public enum SourceDiscovery {
 
     /// Reads a whole file; files larger than `limit` are read only up to `limit + 1` bytes
     /// so the loader reports them without holding them in memory.
-    public static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
+    package static func readFile(_ path: String, limit: Int) throws -> [UInt8] {
         // Non-blocking, so a FIFO cannot hang the run before it is found not to be a file.
         let fd = withRawPath(path) { open($0, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) }
         guard fd >= 0 else { throw LintError.unreadable(path, String(cString: strerror(errno))) }

@@ -1,18 +1,18 @@
 /// What `sequencelint init` writes: a commented configuration and a one-unit curriculum map that
 /// lints with no errors or warnings against the built-in CCSS-M framework.
-public enum StarterFiles {
+package enum StarterFiles {
     /// The configuration's file name.
-    public static let configurationName = ".sequencelint.yml"
+    package static let configurationName = ".sequencelint.yml"
     /// The curriculum map's file name.
-    public static let curriculumName = "curriculum.yml"
+    package static let curriculumName = "curriculum.yml"
 
     /// The files, in the order they are written: (name, text).
-    public static var all: [(name: String, text: String)] {
+    package static var all: [(name: String, text: String)] {
         [(configurationName, configuration), (curriculumName, curriculum)]
     }
 
     /// A starter `.sequencelint.yml`.
-    public static let configuration = """
+    package static let configuration = """
         # sequencelint configuration, found by `sequencelint` run in this folder or below it.
         # Every key is optional; docs/configuration.md describes them all, and
         # `sequencelint --print-config` prints the settings in force, defaults included.
@@ -55,7 +55,7 @@ public enum StarterFiles {
         """
 
     /// A starter one-unit grade-4 curriculum map.
-    public static let curriculum = """
+    package static let curriculum = """
         # A curriculum map: the units of a grade and their lessons, in the order they are taught.
         # docs/format.md describes every key. Lint it with `sequencelint` in this folder.
 

@@ -6,9 +6,9 @@ import Darwin
 
 /// Phase timings for `SEQUENCELINT_TIMING=1` (and the benchmark): wall time per phase, and the
 /// time summed over worker threads for the parallel per-file phases.
-public final class Timing: @unchecked Sendable {
+package final class Timing: @unchecked Sendable {
     /// The process-wide collector; nil unless SEQUENCELINT_TIMING is set.
-    public static let shared: Timing? = getenv("SEQUENCELINT_TIMING") != nil ? Timing() : nil
+    package static let shared: Timing? = getenv("SEQUENCELINT_TIMING") != nil ? Timing() : nil
 
     private var lock = pthread_mutex_t()
     private var phases: [(String, Double)] = []
@@ -17,14 +17,14 @@ public final class Timing: @unchecked Sendable {
     init() { pthread_mutex_init(&lock, nil) }
 
     /// Seconds on a monotonic clock.
-    public static func now() -> Double {
+    package static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// Records a phase's wall time.
-    public func record(_ phase: String, since start: Double) {
+    package func record(_ phase: String, since start: Double) {
         let elapsed = Timing.now() - start
         pthread_mutex_lock(&lock)
         phases.append((phase, elapsed))
@@ -32,7 +32,7 @@ public final class Timing: @unchecked Sendable {
     }
 
     /// Adds to a per-file phase summed over threads.
-    public func add(_ phase: String, _ seconds: Double) {
+    package func add(_ phase: String, _ seconds: Double) {
         pthread_mutex_lock(&lock)
         sums[phase, default: 0] += seconds
         pthread_mutex_unlock(&lock)
@@ -40,7 +40,7 @@ public final class Timing: @unchecked Sendable {
 
     /// Times `body` as a phase when timing is on.
     @inline(__always)
-    public static func measure<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
+    package static func measure<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
         guard let shared else { return try body() }
         let start = now()
         defer { shared.record(phase, since: start) }
@@ -48,7 +48,7 @@ public final class Timing: @unchecked Sendable {
     }
 
     /// The table, for standard error.
-    public func report() -> String {
+    package func report() -> String {
         pthread_mutex_lock(&lock)
         defer { pthread_mutex_unlock(&lock) }
         var out = "sequencelint timing (seconds):\n"

@@ -1,7 +1,7 @@
 /// Text for `sequencelint frameworks` and `sequencelint standard CODE`.
-public enum FrameworkReport {
+package enum FrameworkReport {
     /// One line per framework: id, where it comes from, title, what it holds.
-    public static func list(_ frameworks: [(framework: Framework, builtIn: Bool)]) -> String {
+    package static func list(_ frameworks: [(framework: Framework, builtIn: Bool)]) -> String {
         var out = ""
         for (framework, builtIn) in frameworks {
             var levels: [StandardLevel: Int] = [:]
@@ -23,7 +23,7 @@ public enum FrameworkReport {
 
     /// A standard: its text, grade, level, emphasis, whole and parts, prerequisites, what builds
     /// on it, and related standards.
-    public static func standard(_ index: Int32, in framework: Framework, builtIn: Bool) -> String {
+    package static func standard(_ index: Int32, in framework: Framework, builtIn: Bool) -> String {
         let s = framework.standards[Int(index)]
         func name(_ i: Int32) -> String { framework.describe(i) }
         var out = "\(s.code ?? "(uncoded item)")  (\(framework.id)\(builtIn ? ", built in" : ", \(framework.path)"))\n"

@@ -1,8 +1,8 @@
 /// `lint --statistics`: how many findings each rule reported.
-public enum RuleStatistics {
+package enum RuleStatistics {
     /// One line per rule, its count right-aligned then its id, most frequent first (ties by id),
     /// e.g. `   3  progression-gap`. Empty when there are no findings.
-    public static func render(_ diagnostics: [Diagnostic]) -> String {
+    package static func render(_ diagnostics: [Diagnostic]) -> String {
         var counts: [String: Int] = [:]
         for d in diagnostics { counts[d.rule, default: 0] += 1 }
         let width = max(4, String(counts.values.max() ?? 0).count)

@@ -2,7 +2,7 @@ import Dispatch
 
 /// `body(0..<count)` on every core, results in index order (so output never depends on which
 /// finished first). The one place the engine writes results across threads.
-public func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+package func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
     let slots = ParallelSlots<T>(count)
     withoutActuallyEscaping(body) { body in
         nonisolated(unsafe) let work = body
@@ -24,7 +24,7 @@ private enum Either<A, B> {
 }
 
 /// Two independent computations on two cores.
-public func inParallel<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
+package func inParallel<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
     let results = parallelMap(2) { i -> Either<A, B> in i == 0 ? .a(a()) : .b(b()) }
     guard case .a(let x) = results[0], case .b(let y) = results[1] else { preconditionFailure("unreachable") }
     return (x, y)
