@@ -100,7 +100,7 @@ struct CurriculumReviewBuilder {
                 return Indicator(id: id, title: title, measure: measured.0, reason: measured.0 == nil ? measured.1 : nil,
                                  detail: measured.0 == nil ? nil : measured.2, verdict: v, rules: rules, findings: found)
             }
-            let indicators = [
+            var indicators = [
                 indicator("1a-assessment-focus", "assessments on the grade's work", ["above-grade-assessment"], assessmentFocus(grade, lessons, curriculum)),
                 indicator("1b-major-work", "time on major work", ["major-work"], majorWork(lessons, curriculum)),
                 indicator("1c-supporting-work", "supporting work connected to major", ["isolated-supporting-work"], supportingWork(grade, lessons, curriculum)),
@@ -114,6 +114,13 @@ struct CurriculumReviewBuilder {
                 indicator("identity", "units building identity", ["required-practice"], identity(units, curriculum)),
                 indicator("alignment", "instruction and assessment aligned", [], alignment(lessons, curriculum)),
             ]
+            // The band major work is held to, as the rule is configured.
+            if let i = indicators.firstIndex(where: { $0.id == "1b-major-work" }) {
+                let d = MajorWorkRule.description
+                let low = context.number("min-share", of: d), high = context.number("max-share", of: d)
+                let isDefault = context.options[d.id]?["min-share"] == nil && context.options[d.id]?["max-share"] == nil
+                indicators[i].band = Indicator.Band(low: low, high: high, isDefault: isDefault)
+            }
             gradeReviews.append(GradeReview(grade: grade, lessonCount: lessons.count, unitCount: units.count, indicators: indicators))
         }
         // "Riverside Mathematics, Grade 5" names one file; the curriculum is "Riverside Mathematics".

@@ -99,6 +99,22 @@ public struct Indicator: Sendable {
     public var rules: [String]
     /// The findings of those rules for this grade: the evidence.
     public var findings: [Diagnostic]
+    /// The band a share must fall in, as its rule is configured (time on major work).
+    public var band: Band?
+
+    /// The bounds a rule holds a share to.
+    public struct Band: Sendable {
+        public var low: Double
+        public var high: Double
+        /// Whether they are the rule's defaults (nothing configured).
+        public var isDefault: Bool
+
+        public init(low: Double, high: Double, isDefault: Bool) {
+            self.low = low
+            self.high = high
+            self.isDefault = isDefault
+        }
+    }
 
     /// Creates an indicator.
     public init(id: String, title: String, measure: Measure?, reason: String? = nil, detail: String? = nil,

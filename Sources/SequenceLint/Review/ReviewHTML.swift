@@ -71,17 +71,6 @@ public enum ReviewHTML {
         return title
     }
 
-    /// The bounds the major-work rule used, read from its finding when there is one
-    /// ("expected 65% to 85%"); the rule's defaults otherwise.
-    static func majorWorkBounds(_ indicator: Indicator?) -> (low: Double, high: Double, configured: Bool) {
-        for finding in indicator?.findings ?? [] where finding.rule == "major-work" {
-            guard let range = finding.message.range(of: "expected ", options: .backwards) else { continue }
-            let numbers = finding.message[range.upperBound...].split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
-            if numbers.count >= 2 { return (numbers[0] / 100, numbers[1] / 100, true) }
-        }
-        return (0.65, 0.85, false)
-    }
-
     /// `5`, `5–7`, `K, 2 and 5`.
     static func gradeList(_ grades: [Grade]) -> String {
         guard let first = grades.first, let last = grades.last else { return "no grade" }
@@ -693,7 +682,8 @@ private struct HTMLPage {
     mutating func majorWork(_ c: CurriculumReview, p: String) {
         let rows = c.grades.map { g in (g, g.indicators.first { $0.id == "1b-major-work" }) }
         guard !rows.isEmpty else { return }
-        let bounds = K.majorWorkBounds(rows.compactMap(\.1).first { $0.verdict == .doesNotMeet })
+        let band = rows.lazy.compactMap { $0.1?.band }.first ?? Indicator.Band(low: 0.65, high: 0.85, isDefault: true)
+        let bounds = (low: band.low, high: band.high, configured: !band.isDefault)
         let id = "\(p)-major"
         let rowH = 30, barX = 300, barW = 640, top = 26, height = top + rows.count * rowH + 24
         let lo = Percent.text(bounds.low), hi = Percent.text(bounds.high)
