@@ -42,7 +42,8 @@ public struct DuplicateIDRule: Rule {
         ])
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        var out = context.frameworkFindings(Self.description.id)
+        // A framework's own findings are load problems, which the engine reports under this id.
+        var out: [Diagnostic] = []
         // Two loaded frameworks with one id: a curriculum's `framework:` could mean either.
         var firstWithID: [String: Framework] = [:]
         for framework in context.model.frameworks {

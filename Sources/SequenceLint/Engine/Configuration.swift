@@ -150,7 +150,7 @@ public enum ConfigurationReader {
         do {
             bytes = try SourceDiscovery.readFile(path, limit: 4 << 20)
         } catch {
-            return (config, [Diagnostic(rule: "configuration", severity: .error, message: "\(error)",
+            return (config, [Diagnostic(problem: .configuration, severity: .error, message: "\(error)",
                                         location: Location(path: path, start: Position(line: 1, column: 1), end: Position(line: 1, column: 1)))])
         }
         return read(bytes: bytes, path: path, into: config, rules: rules)
@@ -169,7 +169,7 @@ public enum ConfigurationReader {
         limits.maxBytes = 4 << 20
         let load = YAMLLoader.load(bytes, path: path, limits: limits)
         var reader = ConfigReading(doc: load.document, path: path, config: config, rules: rules)
-        reader.diagnostics = load.diagnostics.map { var d = $0; d.rule = "configuration"; return d }
+        reader.diagnostics = load.diagnostics.map { var d = $0; d.rule = LoadProblem.configuration.ruleID; return d }
         if !load.failed { reader.read() }
         return (reader.config, reader.diagnostics.sorted(by: Diagnostic.ordered))
     }
@@ -185,7 +185,7 @@ private struct ConfigReading {
     static let keys = ["frameworks", "exclude", "assumes", "code-matching", "infer-hierarchy", "later-grade-standards", "rules", "milestones"]
 
     mutating func error(_ message: String, at node: Int32, help: String? = nil) {
-        diagnostics.append(Diagnostic(rule: "configuration", severity: .error, message: message,
+        diagnostics.append(Diagnostic(problem: .configuration, severity: .error, message: message,
                                       location: Location(path: path, node: doc[node]), help: help))
     }
 

@@ -42,11 +42,6 @@ public struct LintContext: Sendable {
         })
     }
 
-    /// Framework findings (duplicate codes, unknown references, loops) reported by a rule.
-    public func frameworkFindings(_ rule: String) -> [Diagnostic] {
-        model.frameworks.flatMap { $0.findings.filter { $0.rule == rule } }
-    }
-
     /// A rule option: configured, else its declared default (a rule asks only for options it declares).
     private func option(_ name: String, of rule: RuleDescription) -> OptionValue {
         if let value = options[rule.id]?[name] { return value }

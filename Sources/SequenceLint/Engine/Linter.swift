@@ -183,7 +183,7 @@ public struct Linter: Sendable {
         if request.configuration.inferHierarchy {
             for i in model.frameworks.indices { model.frameworks[i].inferHierarchy() }
         }
-        let problems = loaded.filter { $0.kind != .other }.flatMap(\.diagnostics).filter { $0.rule == "yaml-syntax" && $0.severity == .error }
+        let problems = loaded.filter { $0.kind != .other }.flatMap(\.diagnostics).filter { $0.isProblem(.syntax) && $0.severity == .error }
             .sorted(by: Diagnostic.ordered)
         return (model, loaded.map(\.path) + (request.configuration.path.map { [$0] } ?? []), problems)
     }
@@ -284,7 +284,7 @@ public struct Linter: Sendable {
             let at = result.document.root.map { Location(path: path, node: result.document[$0]) }
                 ?? Location(path: path, start: Position(line: 1, column: 1), end: Position(line: 1, column: 1))
             diagnostics = [Diagnostic(
-                rule: "schema", severity: .error,
+                problem: .schema, severity: .error,
                 message: empty ? "this file is empty: it is named to be linted, but holds no curriculum map"
                     : "this file is neither a curriculum map (`curriculum:`) nor a standards framework (`framework:`)",
                 location: at,
@@ -459,6 +459,19 @@ public struct Linter: Sendable {
             }
         }
         for (index, found) in findings.enumerated() { diagnostics += leveled(found, index) }
+        // Load problems, and the frameworks' own, are the engine's to report, under their kind's
+        // id at the severity configured for it; one whose id no rule of the catalog has keeps its
+        // own severity, so a catalog without `schema` still shows schema errors.
+        var activeIndex: [String: Int] = [:]
+        for (i, rule) in active.enumerated() { activeIndex[rule.description.id] = i }
+        let catalog = Set(rules.map { $0.description.id })
+        for problem in loadDiagnostics + model.frameworks.flatMap(\.findings) {
+            if let i = activeIndex[problem.rule] {
+                diagnostics += leveled([problem], i)
+            } else if !catalog.contains(problem.rule) {
+                diagnostics.append(problem)
+            }
+        }
         Timing.shared?.record("rules (all)", since: rulesStart)
         let finishStart = Timing.shared != nil ? Timing.now() : 0
         defer { Timing.shared?.record("suppress, sort", since: finishStart) }
@@ -485,7 +498,7 @@ public struct Linter: Sendable {
             for note in d.notes { quoted.insert(ByteKey(note.location.path)) }
         }
         // A file over the size limit was never loaded: quote at most its first MiB, not all of it.
-        let oversized = Set(diagnostics.lazy.filter { $0.rule == "yaml-syntax" && $0.message.contains("larger than") }.map { ByteKey($0.location.path) })
+        let oversized = Set(diagnostics.lazy.filter { $0.isProblem(.syntax) && $0.message.contains("larger than") }.map { ByteKey($0.location.path) })
         for path in quoted where sources[path] == nil {
             sources[path] = try? SourceDiscovery.readFile(path.string, limit: oversized.contains(path) ? 1 << 20 : request.limits.maxBytes)
         }

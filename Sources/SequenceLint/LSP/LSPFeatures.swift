@@ -269,7 +269,7 @@ extension LanguageServer {
                 ])
             }
             // A file that does not parse reads no suppression comments.
-            guard wanted("quickfix"), d.rule != "yaml-syntax", d.rule != "configuration" else { continue }
+            guard wanted("quickfix"), !d.isProblem(.syntax), !d.isProblem(.configuration) else { continue }
             let line = d.location.start.line
             let text = source.lineText(line)
             let edit: [String: Any]

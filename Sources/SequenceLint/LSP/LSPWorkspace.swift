@@ -117,7 +117,7 @@ final class LSPWorkspace {
         // The report never quotes snippets here: no file is read again for them.
         loaded.bytes = []
         loaded.onDisk = false
-        let failed = loaded.diagnostics.contains { $0.rule == "yaml-syntax" && $0.severity == .error }
+        let failed = loaded.diagnostics.contains { $0.isProblem(.syntax) && $0.severity == .error }
         let entry = CachedFile(bytes: bytes, stamp: stamp, loaded: loaded, failed: failed)
         cache[key] = entry
         if !failed, loaded.kind != .other { lastGood[key] = loaded }

@@ -59,7 +59,7 @@ extension SchemaReader {
                 guard isParent || type == "precedes" else { continue }
                 guard let origin = endpoint(association, "originNodeURI"), let destination = endpoint(association, "destinationNodeURI") else {
                     // Real packages carry broken associations; one is skipped, not fatal.
-                    diagnostics.append(Diagnostic(rule: "schema", severity: .warning,
+                    diagnostics.append(Diagnostic(problem: .schema, severity: .warning,
                                                   message: "\(type) association is missing its origin or destination; it is skipped",
                                                   location: location(firstKey(association))))
                     continue
@@ -84,7 +84,7 @@ extension SchemaReader {
     }
 
     private func outside(_ type: String, _ identifier: String, at association: Int32, frameworkID: String) -> Diagnostic {
-        Diagnostic(rule: "unknown-reference", severity: .warning,
+        Diagnostic(problem: .unknownReference, severity: .warning,
                    message: "\(type) association points at '\(identifier)', which is not an item of this package; it is kept unresolved",
                    location: location(doc.value(association, forKey: "associationType") ?? association),
                    help: "load the package that defines it too, or ignore this association")

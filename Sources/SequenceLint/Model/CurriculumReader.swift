@@ -56,7 +56,7 @@ struct SchemaReader {
     mutating func error(_ message: String, at node: Int32, help: String? = nil, replaceWith replacement: String? = nil) {
         // Where the fix is a known spelling, it is a machine-applicable replacement too.
         let fix = replacement.map { Fix("replace with '\($0)'", location: location(node), replacement: $0) }
-        diagnostics.append(Diagnostic(rule: "schema", severity: .error, message: message,
+        diagnostics.append(Diagnostic(problem: .schema, severity: .error, message: message,
                                       location: location(node), help: help, fix: fix))
     }
 
@@ -158,7 +158,7 @@ struct SchemaReader {
         if whole.kind == .scalar, whole.isPlain, whole.start.line == whole.end.line, doc.string(node).contains(", ") {
             let text = doc.string(node)
             diagnostics.append(Diagnostic(
-                rule: "schema", severity: .error,
+                problem: .schema, severity: .error,
                 message: "'\(text)' looks like several \(what) separated by commas: write them as a list",
                 location: location(node), help: "write `[\(text)]`",
                 fix: Fix("write them as a list", location: location(node), replacement: "[\(text)]", applicability: .safe)))
@@ -234,7 +234,7 @@ struct SchemaReader {
         guard let curriculumField = fields["curriculum"] else { return nil }
         if let second = doc.secondDocumentStart {
             diagnostics.append(Diagnostic(
-                rule: "schema", severity: .error,
+                problem: .schema, severity: .error,
                 message: "a curriculum map holds one YAML document; this second document is not read",
                 location: Location(path: path, start: second, end: second),
                 help: "move the second document into a file of its own"))

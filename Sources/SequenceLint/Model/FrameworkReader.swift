@@ -13,7 +13,7 @@ public enum FrameworkReader {
         } else {
             let at = doc.root.map { reader.location($0) } ?? Location(path: path, start: Position(line: 1, column: 1), end: Position(line: 1, column: 1))
             reader.diagnostics.append(Diagnostic(
-                rule: "schema", severity: .error,
+                problem: .schema, severity: .error,
                 message: "not a standards framework: expected a YAML framework (`framework:` and `standards:`) or a CASE package (`CFDocument`, `CFItems`)",
                 location: at))
             framework = nil
@@ -57,7 +57,7 @@ extension SchemaReader {
             guard let code = s.code else { continue }
             if let first = byCode[code] {
                 findings.append(Diagnostic(
-                    rule: "duplicate-id", severity: .error,
+                    problem: .duplicateID, severity: .error,
                     message: "duplicate code '\(code)': framework '\(id)' already defines it",
                     location: s.location, notes: [Note("'\(code)' is first defined here", at: standards[first].location)],
                     help: "remove one of the two, or give it its own code"))
@@ -144,7 +144,7 @@ extension SchemaReader {
         for link in links {
             guard let target = lookup(link.target) else {
                 findings.append(Diagnostic(
-                    rule: "unknown-reference", severity: severity,
+                    problem: .unknownReference, severity: severity,
                     message: "\(link.isParent ? "parent" : link.isRelated ? "related standard" : "prerequisite") '\(link.target)' of \(standards[link.from].code ?? "an item") is no standard of framework '\(frameworkID)'"
                         + Suggestions.didYouMean(link.target, among: codes.count < 5000 && suggestionBudget.spend(codes.count) ? codes : []),
                     location: link.location, help: "correct the code, or add the standard it names"))
@@ -157,7 +157,7 @@ extension SchemaReader {
             if link.isParent {
                 if target == link.from {
                     findings.append(Diagnostic(
-                        rule: "prerequisite-cycle", severity: .error,
+                        problem: .cycle, severity: .error,
                         message: "\(standards[link.from].code ?? "an item") in framework '\(frameworkID)' names itself as its parent",
                         location: link.location, help: "a standard cannot be a part of itself: name the standard it belongs to, or remove `parent`"))
                     continue
@@ -180,7 +180,7 @@ extension SchemaReader {
             }
             if i >= 0, state[i] == 1 {
                 findings.append(Diagnostic(
-                    rule: "prerequisite-cycle", severity: .error,
+                    problem: .cycle, severity: .error,
                     message: "the parents of \(standards[i].code ?? "an item") in framework '\(frameworkID)' lead back to it",
                     location: standards[i].location, help: "a standard cannot be a part of its own part: fix the `parent` links"))
                 standards[i].parent = -1

@@ -170,7 +170,7 @@ private struct Builder {
                 position = Position(line: lines, column: lineLength(lines) + 1)
             }
         }
-        diagnostics.append(Diagnostic(rule: "yaml-syntax", severity: .error, message: message,
+        diagnostics.append(Diagnostic(problem: .syntax, severity: .error, message: message,
                                       location: Location(path: path, start: position, end: position), notes: notes,
                                       help: help, fix: fix))
     }
@@ -563,7 +563,7 @@ private struct Builder {
                     let name = document.string(key)
                     let firstAt = document.nodes[Int(earlier)].start
                     diagnostics.append(Diagnostic(
-                        rule: "yaml-syntax", severity: .error,
+                        problem: .syntax, severity: .error,
                         message: "'\(name)' starts a new item here, but the `- ` before it is missing, so it runs into the item above (whose '\(name)' is on line \(firstAt.line))",
                         location: Location(path: path, node: keyNode),
                         notes: [Note("the item above starts here", at: Location(path: path, start: firstAt, end: firstAt))],
@@ -576,7 +576,7 @@ private struct Builder {
                 if let earlier {
                     let keyNode = document.nodes[Int(key)]
                     diagnostics.append(Diagnostic(
-                        rule: "duplicate-key", severity: .error,
+                        problem: .duplicateKey, severity: .error,
                         message: "key '\(document.string(key))' is repeated in this mapping; the first value is used",
                         location: Location(path: path, node: keyNode),
                         notes: [Note("'\(document.string(key))' is first set here",
