@@ -84,11 +84,12 @@ public struct SourceFile: Sendable {
         return count
     }
 
-    /// The 0-based column, in `encoding`'s units, of a 1-based scalar column on a line.
-    public func units(line: Int, column: Int, in encoding: ColumnEncoding) -> Int {
+    /// Walks a line's characters while `more(scalars, units)` holds, where `scalars` is the
+    /// 1-based column reached and `units` the 0-based column in `encoding`'s units.
+    private func walk(line: Int, in encoding: ColumnEncoding, while more: (Int, Int) -> Bool) -> (scalars: Int, units: Int) {
         let range = lineRange(line)
         var i = range.lowerBound, scalars = 1, units = 0
-        while i < range.upperBound, scalars < column {
+        while i < range.upperBound, more(scalars, units) {
             let lead = bytes[i]
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             switch encoding {
@@ -99,28 +100,20 @@ public struct SourceFile: Sendable {
             i += length
             scalars += 1
         }
+        return (scalars, units)
+    }
+
+    /// The 0-based column, in `encoding`'s units, of a 1-based scalar column on a line.
+    public func units(line: Int, column: Int, in encoding: ColumnEncoding) -> Int {
+        let (scalars, units) = walk(line: line, in: encoding) { scalars, _ in scalars < column }
         // Past the line's end (an inclusive end on the line break): count the rest as scalars.
-        if scalars < column { units += column - scalars }
-        return units
+        return scalars < column ? units + column - scalars : units
     }
 
     /// The 1-based scalar column of a 0-based column in `encoding`'s units; one that falls inside
     /// a character counts as that character, one past the line's end as the line's end.
     public func column(line: Int, units target: Int, in encoding: ColumnEncoding) -> Int {
-        let range = lineRange(line)
-        var i = range.lowerBound, scalars = 1, units = 0
-        while i < range.upperBound, units < target {
-            let lead = bytes[i]
-            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            switch encoding {
-            case .utf8: units += length
-            case .utf16: units += length == 4 ? 2 : 1
-            case .utf32: units += 1
-            }
-            i += length
-            scalars += 1
-        }
-        return scalars
+        walk(line: line, in: encoding) { _, units in units < target }.scalars
     }
 
     /// The byte offset of a 0-based line and a 0-based column in `encoding`'s units (LSP's
