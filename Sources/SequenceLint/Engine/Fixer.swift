@@ -23,27 +23,10 @@ public enum Fixer {
         return order.map { ($0, byPath[ByteKey($0)]!) }
     }
 
-    /// The byte offset of a position (columns count Unicode scalars; a byte-order mark before
-    /// line 1 is not counted); nil when it is not in the text. The column just past a line's
-    /// last character (its line break, or the end of the text) is in it.
-    static func offset(of p: Position, in bytes: [UInt8], lineStarts: [Int]) -> Int? {
-        guard p.line >= 1, p.line <= lineStarts.count, p.column >= 1 else { return nil }
-        var i = lineStarts[p.line - 1]
-        if p.line == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        var column = 1
-        while column < p.column {
-            guard i < bytes.count, bytes[i] != 0x0A, bytes[i] != 0x0D else { return nil }
-            i += 1
-            while i < bytes.count, (bytes[i] & 0xC0) == 0x80 { i += 1 }
-            column += 1
-        }
-        return i
-    }
-
     /// The byte range `[start, end)` of a fix's inclusive span.
-    static func range(of fix: Fix, in bytes: [UInt8], lineStarts: [Int]) -> Range<Int>? {
-        guard let start = offset(of: fix.location.start, in: bytes, lineStarts: lineStarts),
-              var end = offset(of: fix.location.end, in: bytes, lineStarts: lineStarts) else { return nil }
+    static func range(of fix: Fix, in source: SourceFile) -> Range<Int>? {
+        let bytes = source.bytes
+        guard let start = source.exactOffset(of: fix.location.start), var end = source.exactOffset(of: fix.location.end) else { return nil }
         // The end is inclusive: past its last character (a whole UTF-8 sequence).
         if end < bytes.count {
             if bytes[end] == 0x0D, end + 1 < bytes.count, bytes[end + 1] == 0x0A {
@@ -71,11 +54,11 @@ public enum Fixer {
     }
 
     static func edits(_ fixes: [Fix], to bytes: [UInt8]) -> (bytes: [UInt8], edits: [Edit], skipped: Int) {
-        let starts = lineStartOffsets(bytes)
+        let source = SourceFile(bytes)
         var chosen: [Edit] = []
         var skipped = 0
         for fix in fixes {
-            guard let range = range(of: fix, in: bytes, lineStarts: starts) else { skipped += 1; continue }
+            guard let range = range(of: fix, in: source) else { skipped += 1; continue }
             if chosen.contains(where: { $0.old.overlaps(range) || $0.old.lowerBound == range.lowerBound }) {
                 skipped += 1
                 continue

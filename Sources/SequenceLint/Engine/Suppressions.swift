@@ -36,7 +36,8 @@ public enum SuppressionScanner {
     /// The suppressions of a file. `textSpans` are the quoted and block scalars, where `#` is text.
     public static func scan(_ bytes: [UInt8], path: String, textSpans: [(start: Position, end: Position)]) -> [Suppression] {
         var out: [Suppression] = []
-        let starts = lineStartOffsets(bytes)
+        let source = SourceFile(bytes)
+        let starts = source.lineStarts
         var lineIndex = 0
         var i = 0
         let n = bytes.count
@@ -47,8 +48,7 @@ public enum SuppressionScanner {
             }
             while lineIndex + 1 < starts.count, starts[lineIndex + 1] <= i { lineIndex += 1 }
             let lineStart = starts[lineIndex]
-            var lineEnd = lineIndex + 1 < starts.count ? starts[lineIndex + 1] : n
-            while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            let lineEnd = source.lineRange(lineIndex + 1).upperBound
             // A marker that is not a suppression comment (an id like `sequencelint-intro`) does
             // not hide one later on the same line: the search goes on from the next byte.
             var consumed = false
@@ -58,7 +58,7 @@ public enum SuppressionScanner {
             var j = lineStart
             while j < i {
                 if bytes[j] == UInt8(ascii: "#"), j == lineStart || bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09 {
-                    let column = columnOf(bytes, from: lineStart, to: j)
+                    let column = source.position(ofByte: j).column
                     let at = Position(line: lineIndex + 1, column: column)
                     if !textSpans.contains(where: { at >= $0.start && at <= $0.end }) {
                         hash = j
@@ -87,7 +87,7 @@ public enum SuppressionScanner {
             }
             // Rule ids with their columns.
             var rules: [(String, Location)] = []
-            let restStart = columnOf(bytes, from: lineStart, to: i) + "sequencelint-".count + scope.rawValue.count
+            let restStart = source.position(ofByte: i).column + "sequencelint-".count + scope.rawValue.count
             var column = restStart
             var current = ""
             var currentStart = column
@@ -108,26 +108,14 @@ public enum SuppressionScanner {
                 rules.append((current, Location(path: path, start: Position(line: lineIndex + 1, column: currentStart),
                                                  end: Position(line: lineIndex + 1, column: column - 1))))
             }
-            let commentStart = columnOf(bytes, from: lineStart, to: hash)
-            let commentEnd = columnOf(bytes, from: lineStart, to: lineEnd) - 1
+            let commentStart = source.position(ofByte: hash).column
+            let commentEnd = source.position(ofByte: lineEnd).column - 1
             out.append(Suppression(scope: scope, rules: rules,
                                    location: Location(path: path, start: Position(line: lineIndex + 1, column: commentStart),
                                                       end: Position(line: lineIndex + 1, column: max(commentStart, commentEnd))),
                                    reason: reason))
         }
         return out
-    }
-
-    /// 1-based column (Unicode scalars) of byte `offset` on a line starting at `lineStart`.
-    static func columnOf(_ bytes: [UInt8], from lineStart: Int, to offset: Int) -> Int {
-        var column = 1
-        var k = lineStart
-        if lineStart == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { k = 3 }
-        while k < offset {
-            if (bytes[k] & 0xC0) != 0x80 { column += 1 }
-            k += 1
-        }
-        return column
     }
 
     /// Whether the text mentions a suppression at all (a quick check before scanning).

@@ -92,26 +92,22 @@ public struct TextReporter: Reporter {
 /// Source lines by path, indexed on first use.
 struct SourceLines {
     let sources: [ByteKey: [UInt8]]
-    var starts: [String: [Int]] = [:]
+    var indexed: [ByteKey: SourceFile] = [:]
 
     init(sources: [ByteKey: [UInt8]]) {
         self.sources = sources
     }
 
     mutating func line(_ number: Int, of path: String) -> String? {
-        guard let bytes = sources[ByteKey(path)] else { return nil }
-        if starts[path] == nil {
-            starts[path] = lineStartOffsets(bytes)
+        let key = ByteKey(path)
+        if indexed[key] == nil {
+            guard let bytes = sources[key] else { return nil }
+            indexed[key] = SourceFile(bytes)
         }
-        let index = starts[path]!
-        guard number >= 1, number <= index.count else { return nil }
-        var from = index[number - 1]
-        var to = number < index.count ? index[number] - 1 : bytes.count
-        if number == 1, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { from = 3 }
-        while to > from, bytes[to - 1] == 0x0D || bytes[to - 1] == 0x0A { to -= 1 }
-        guard from <= to else { return "" }
+        let source = indexed[key]!
+        guard number >= 1, number <= source.lineCount else { return nil }
         // Control characters would garble the terminal; show them as replacement marks.
-        let text = String(decoding: bytes[from..<to], as: UTF8.self)
+        let text = source.lineText(number)
         return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
     }
 }

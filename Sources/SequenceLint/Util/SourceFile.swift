@@ -60,6 +60,13 @@ public struct SourceFile: Sendable {
         return i
     }
 
+    /// The byte offset of a position that is in the text: nil for a line or column past it. The
+    /// column just past a line's last character (its line break, or the end of the text) is in it.
+    public func exactOffset(of position: Position) -> Int? {
+        guard position.line >= 1, position.column >= 1, position.column <= lineLength(position.line) + 1 else { return nil }
+        return offset(of: position)
+    }
+
     /// The position of a byte offset (clamped to the text).
     public func position(ofByte offset: Int) -> Position {
         let offset = max(0, min(offset, bytes.count))
