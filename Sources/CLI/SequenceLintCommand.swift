@@ -207,7 +207,9 @@ extension SequenceLintCommand {
         func run() throws {
             if watch { return try runWatching() }
             let linter = Linter(rules: RuleRegistry.all)
-            let request = try request(linter: linter)
+            var request = try request(linter: linter)
+            // Only the text format quotes the files (snippets): the others need not read them again.
+            request.quotesSources = format == .text
             if printConfig {
                 try emit(ConfigurationPrinter.render(request, linter: linter))
                 return

@@ -16,6 +16,23 @@ static inline int sequencelint_contains(const void *haystack, size_t length, con
     return 0;
 }
 
+/* The same search, led by the needle's byte at `pivot` (a byte rare in the haystack makes
+   memchr skip far; a common first byte would stop it at every word). */
+static inline int sequencelint_contains_by(const void *haystack, size_t length, const void *needle, size_t needle_length, size_t pivot) {
+    if (needle_length == 0) return 1;
+    if (length < needle_length || pivot >= needle_length) return 0;
+    const unsigned char *h = (const unsigned char *)haystack, *n = (const unsigned char *)needle;
+    /* The pivot byte can only be at offsets pivot ... length - needle_length + pivot. */
+    const unsigned char *from = h + pivot, *last = h + (length - needle_length) + pivot;
+    while (from <= last) {
+        const unsigned char *hit = (const unsigned char *)memchr(from, n[pivot], (size_t)(last - from) + 1);
+        if (!hit) return 0;
+        if (memcmp(hit - pivot, n, needle_length) == 0) return 1;
+        from = hit + 1;
+    }
+    return 0;
+}
+
 /* Whether an open file lives on a kernel pseudo file system (/proc, /sys), whose "regular"
    files hold the process's environment and more: such files are never read. */
 #if defined(__linux__)

@@ -87,7 +87,6 @@ public struct UnknownStandardRule: Rule {
     }
 
     public func check(_ context: LintContext) -> [Diagnostic] {
-        let d = Self.description
         let all = context.model.frameworks
         var out: [Diagnostic] = []
         for (curriculum, standards) in zip(context.model.curricula, context.standards) {

@@ -50,7 +50,6 @@ public struct UnusedSuppressionRule: Rule {
     public func check(_ context: LintContext) -> [Diagnostic] { [] }
 
     public func checkSuppressions(_ usage: SuppressionUsage) -> [Diagnostic] {
-        let d = Self.description
         var out: [Diagnostic] = []
         for (path, list) in usage.suppressions {
             guard let used = usage.used[path] else { continue }

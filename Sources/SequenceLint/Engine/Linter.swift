@@ -6,6 +6,17 @@ import Glibc
 import Darwin
 #endif
 
+/// Drops `value` on another thread: its memory is freed there, not on the caller's path.
+func releaseInBackground<T>(_ value: consuming T) {
+    let box = ReleaseBox(value)
+    DispatchQueue.global(qos: .utility).async { box.value = nil }
+}
+
+private final class ReleaseBox<T>: @unchecked Sendable {
+    var value: T?
+    init(_ value: consuming T) { self.value = value }
+}
+
 /// A problem that stops a run before linting (exit status 2).
 public enum LintError: Error, Equatable, CustomStringConvertible {
     case noSuchPath(String)
@@ -42,6 +53,9 @@ public struct LintRequest: Sendable {
     public var frameworks: [String] = []
     /// A document read from standard input, linted as if it were the file at `path`.
     public var stdin: (path: String, bytes: [UInt8])?
+    /// Whether the result carries the text of the files its findings point into (for snippets):
+    /// files on disk are read again for it. Formats that quote no text turn it off.
+    public var quotesSources = true
 
     /// Creates a request for paths.
     public init(paths: [String]) {
@@ -355,9 +369,13 @@ public struct Linter: Sendable {
         var request = request
         if request.limits.runAliasBudget == nil { request.limits.runAliasBudget = SuggestionBudget(request.limits.maxAliasExpansion) }
         let (files, outside) = try loadFiles(request, budget: budget)
-        var (result, context) = runWithContext(files, request: request, budget: budget)
+        let (linted, context) = runWithContext(files, request: request, budget: budget)
+        var result = linted
         result.notices = outside.map { "not following \($0): the symlink leads out of the folder being linted" } + result.notices
         let built = build(context, result) { self.severity(of: $0, in: request) }
+        // Tearing down the model, graphs and standards of a large run takes a while: another
+        // thread does it while the caller goes on to report.
+        releaseInBackground(consume context)
         return (result, built)
     }
 
@@ -492,15 +510,19 @@ public struct Linter: Sendable {
         for d in diagnostics where unique.last != d { unique.append(d) }
         diagnostics = unique
         // Snippets need the text of the files findings point into; those on disk are read again.
-        var quoted = Set<ByteKey>()
-        for d in diagnostics {
-            quoted.insert(ByteKey(d.location.path))
-            for note in d.notes { quoted.insert(ByteKey(note.location.path)) }
-        }
-        // A file over the size limit was never loaded: quote at most its first MiB, not all of it.
-        let oversized = Set(diagnostics.lazy.filter { $0.isProblem(.syntax) && $0.message.contains("larger than") }.map { ByteKey($0.location.path) })
-        for path in quoted where sources[path] == nil {
-            sources[path] = try? SourceDiscovery.readFile(path.string, limit: oversized.contains(path) ? 1 << 20 : request.limits.maxBytes)
+        if request.quotesSources {
+            // Gathered by interned file first (one path per file id), then as paths.
+            var quotedFiles = Set<FileID>()
+            for d in diagnostics {
+                quotedFiles.insert(d.location.file)
+                for note in d.notes { quotedFiles.insert(note.location.file) }
+            }
+            let quoted = Set(quotedFiles.map { ByteKey($0.path) })
+            // A file over the size limit was never loaded: quote at most its first MiB, not all of it.
+            let oversized = Set(diagnostics.lazy.filter { $0.isProblem(.syntax) && $0.message.contains("larger than") }.map { ByteKey($0.location.path) })
+            for path in quoted where sources[path] == nil {
+                sources[path] = try? SourceDiscovery.readFile(path.string, limit: oversized.contains(path) ? 1 << 20 : request.limits.maxBytes)
+            }
         }
         var result = LintResult(diagnostics: diagnostics, sources: sources, fileCount: fileCount,
                           unitCount: model.curricula.reduce(0) { $0 + $1.units.count },

@@ -122,7 +122,9 @@ public enum SuppressionScanner {
     public static func mayContain(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBytes { haystack in
             marker.withUnsafeBytes { needle in
-                haystack.count >= needle.count && sequencelint_contains(haystack.baseAddress, haystack.count, needle.baseAddress, needle.count) != 0
+                // Led by its `q`, a rare letter: `s` would stop the search at every other word.
+                haystack.count >= needle.count
+                    && sequencelint_contains_by(haystack.baseAddress, haystack.count, needle.baseAddress, needle.count, 2) != 0
             }
         }
     }

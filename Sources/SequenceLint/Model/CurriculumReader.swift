@@ -25,9 +25,10 @@ public enum CurriculumReader {
 
     /// Reads a curriculum map; returns nil when the file is not one.
     public static func read(_ doc: YAMLDocument, path: String) -> (FileModel?, [Diagnostic]) {
-        var reader = SchemaReader(doc: doc, path: path)
-        let model = reader.readRoot()
-        return (model, reader.diagnostics)
+        SchemaReader.reading(doc, path: path) { reader in
+            let model = reader.readRoot()
+            return (model, reader.diagnostics)
+        }
     }
 }
 
@@ -37,21 +38,36 @@ struct SchemaReader {
     static let unitKeys: [StaticString] = ["id", "title", "lessons", "builds-on", "builds-towards"]
     // Most used first: keys are matched in this order.
     static let lessonKeys: [StaticString] = ["id", "title", "kind", "standards", "requires", "minutes", "practices", "builds-on", "builds-towards"]
+    /// The slots of `lessonKeys`.
+    enum LessonSlot {
+        static let id = 0, title = 1, kind = 2, standards = 3, requires = 4, minutes = 5, practices = 6, buildsOn = 7, buildsTowards = 8
+    }
 
     let doc: YAMLDocument
+    /// The document's storage, read without checks (valid while `reading` runs).
+    let store: YAMLStorage
     let path: String
     let file: FileID
     var diagnostics: [Diagnostic] = []
     /// "Did you mean" comparisons left for the run.
     var suggestionBudget = SuggestionBudget()
 
-    init(doc: YAMLDocument, path: String) {
+    private init(doc: YAMLDocument, store: YAMLStorage, path: String) {
         self.doc = doc
+        self.store = store
         self.path = path
         file = FileID(path)
     }
 
-    func location(_ node: Int32) -> Location { Location(file: file, node: doc[node]) }
+    /// Runs `body` with a reader of `doc`.
+    static func reading<R>(_ doc: YAMLDocument, path: String, _ body: (inout SchemaReader) -> R) -> R {
+        doc.withStorage { store in
+            var reader = SchemaReader(doc: doc, store: store, path: path)
+            return body(&reader)
+        }
+    }
+
+    @inline(__always) func location(_ node: Int32) -> Location { Location(file: file, node: store[node]) }
 
     mutating func error(_ message: String, at node: Int32, help: String? = nil, replaceWith replacement: String? = nil) {
         // Where the fix is a known spelling, it is a machine-applicable replacement too.
@@ -73,7 +89,7 @@ struct SchemaReader {
 
     /// Where a missing key is reported: the mapping's first key, or the mapping itself.
     func firstKey(_ mapping: Int32) -> Int32 {
-        doc.childIndices(mapping).first ?? mapping
+        store.items(mapping).first ?? mapping
     }
 
     /// Reads the pairs of a mapping into slots of the allowed keys, compared as bytes (no strings
@@ -83,45 +99,44 @@ struct SchemaReader {
         var unknown: [Int32] = []
         // Most mappings have no `<<` merge key: walk their children directly, with no closure
         // (a closure here would capture, and copy, the document for every mapping).
-        let children = doc.childIndices(mapping)
+        let children = store.items(mapping)
         var hasMerge = false
-        var i = children.startIndex
-        while i + 1 < children.endIndex {
+        var i = 0
+        while i + 1 < children.count {
             let key = children[i]
-            if doc[key].isPlain && doc.scalarEquals(key, "<<") { hasMerge = true; break }
+            if store[key].isPlain && store.equals(key, "<<") { hasMerge = true; break }
             i += 2
         }
-        var pairs: [(Int32, Int32)] = []
-        if hasMerge {
-            doc.forEachPair(mapping) { pairs.append(($0, $1)) }
-        } else {
-            pairs.reserveCapacity(children.count / 2)
-            var j = children.startIndex
-            while j + 1 < children.endIndex {
-                pairs.append((children[j], children[j + 1]))
-                j += 2
-            }
-        }
-        for (key, value) in pairs {
-            var slot = -1
-            if doc[key].kind == .scalar {
-                for (k, name) in allowed.enumerated() where doc.scalarEquals(key, name) {
-                    slot = k
-                    break
+        allowed.withUnsafeBufferPointer { names in
+            if hasMerge {
+                var pairs: [(Int32, Int32)] = []
+                doc.forEachPair(mapping) { pairs.append(($0, $1)) }
+                for (key, value) in pairs {
+                    if let slot = store.slot(of: key, among: names) {
+                        if fields[slot: slot] == nil { fields[slot: slot] = (key, value) }
+                    } else {
+                        unknown.append(key)
+                    }
                 }
-            }
-            if slot >= 0 {
-                if fields.slots[slot] == nil { fields.slots[slot] = (key, value) }
             } else {
-                unknown.append(key)
+                var j = 0
+                while j + 1 < children.count {
+                    let key = children[j], value = children[j + 1]
+                    if let slot = store.slot(of: key, among: names) {
+                        if fields[slot: slot] == nil { fields[slot: slot] = (key, value) }
+                    } else {
+                        unknown.append(key)
+                    }
+                    j += 2
+                }
             }
         }
         for key in unknown {
-            if doc[key].kind != .scalar {
+            if store[key].kind != .scalar {
                 error("expected a key name in \(what), found \(describe(key))", at: key)
                 continue
             }
-            let name = doc.string(key)
+            let name = store.string(key)
             let names = allowed.map { $0.description }
             let near = Suggestions.closest(to: name, among: names)
             error("unknown key '\(name)' in \(what)\(near.map { "; did you mean '\($0)'?" } ?? "")", at: key,
@@ -131,31 +146,71 @@ struct SchemaReader {
     }
 
     /// The items of a list value: a sequence's items, one scalar as a one-item list, nothing for null.
-    mutating func list(_ node: Int32, of what: String) -> ArraySlice<Int32> {
-        if doc.isNull(node) { return [] }
-        switch doc[node].kind {
-        case .sequence: return doc.childIndices(node)
-        case .scalar: return [node]
+    mutating func list(_ node: Int32, of what: String) -> NodeList {
+        if store.isNull(node) { return NodeList() }
+        switch store[node].kind {
+        case .sequence: return NodeList(store.items(node))
+        case .scalar: return NodeList(single: node)
         case .mapping:
             error("expected a list of \(what), found a mapping", at: node)
-            return []
+            return NodeList()
         }
     }
 
     /// A required or optional scalar's text; reports a collection given instead.
     mutating func scalar(_ node: Int32, expected: String) -> String? {
-        guard doc[node].kind == .scalar else {
+        guard store[node].kind == .scalar else {
             error("expected \(expected), found \(describe(node))", at: node)
             return nil
         }
-        if doc.isNull(node) { return nil }
-        return doc.string(node)
+        if store.isNull(node) { return nil }
+        return store.string(node)
     }
 
     mutating func refs(_ node: Int32, of what: String, single: String) -> [Ref] {
+        // The common case first: a list of scalars with text, read with nothing to report.
+        if store[node].kind == .sequence {
+            let items = store.items(node)
+            var out: [Ref] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                let itemNode = store[item]
+                guard itemNode.kind == .scalar, !store.isNull(item), let text = store.trimmedString(item) else { break }
+                out.append(Ref(text, at: Location(file: file, node: itemNode)))
+            }
+            if out.count == items.count { return out }
+        }
+        var out: [Ref] = []
+        forEachRef(node, of: what, single: single, reserve: { out.reserveCapacity($0) }) { out.append(Ref($0, at: $1)) }
+        return out
+    }
+
+    /// The texts of `refs`, without their locations (practice tags).
+    mutating func refTexts(_ node: Int32, of what: String, single: String) -> [String] {
+        if store[node].kind == .sequence {
+            let items = store.items(node)
+            var out: [String] = []
+            out.reserveCapacity(items.count)
+            for item in items {
+                guard store[item].kind == .scalar, !store.isNull(item), let text = store.trimmedString(item) else { break }
+                out.append(text)
+            }
+            if out.count == items.count { return out }
+        }
+        var out: [String] = []
+        forEachRef(node, of: what, single: single, reserve: { out.reserveCapacity($0) }) { text, _ in out.append(text) }
+        return out
+    }
+
+    /// The references of a list value (or of one scalar), each trimmed, in order; the problems
+    /// with them reported.
+    @inline(__always)
+    mutating func forEachRef(_ node: Int32, of what: String, single: String, reserve: (Int) -> Void,
+                             _ body: (String, Location) -> Void) {
         // `standards: 4.NF.A.1, 4.NF.A.2` is one plain scalar: several codes meant as a list.
-        let whole = doc[node]
-        if whole.kind == .scalar, whole.isPlain, whole.start.line == whole.end.line, doc.string(node).contains(", ") {
+        let whole = store[node]
+        if whole.kind == .scalar, whole.isPlain, whole.start.line == whole.end.line, doc.scalarContains(node, ", "),
+           doc.string(node).contains(", ") {
             let text = doc.string(node)
             diagnostics.append(Diagnostic(
                 problem: .schema, severity: .error,
@@ -163,7 +218,6 @@ struct SchemaReader {
                 location: location(node), help: "write `[\(text)]`",
                 fix: Fix("write them as a list", location: location(node), replacement: "[\(text)]", applicability: .safe)))
             // Read as the list it was meant to be, so that no other finding follows from the one mistake.
-            var out: [Ref] = []
             var column = whole.start.column, partStart = column
             var part = ""
             for scalar in text.unicodeScalars + [","] {
@@ -172,8 +226,8 @@ struct SchemaReader {
                     if !trimmed.isEmpty {
                         let lead = part.unicodeScalars.prefix { $0 == " " }.count
                         let first = Position(line: whole.start.line, column: partStart + lead)
-                        out.append(Ref(trimmed, at: Location(file: file, start: first,
-                                                             end: Position(line: first.line, column: first.column + trimmed.unicodeScalars.count - 1))))
+                        body(trimmed, Location(file: file, start: first,
+                                               end: Position(line: first.line, column: first.column + trimmed.unicodeScalars.count - 1)))
                     }
                     part = ""
                     partStart = column + 1
@@ -182,23 +236,21 @@ struct SchemaReader {
                 }
                 column += 1
             }
-            return out
+            return
         }
-        var out: [Ref] = []
-        out.reserveCapacity(doc[node].kind == .sequence ? Int(doc[node].count) : 1)
+        reserve(whole.kind == .sequence ? Int(whole.count) : 1)
         for item in list(node, of: what) {
-            guard doc[item].kind == .scalar, !doc.isNull(item) else {
+            let itemNode = store[item]
+            guard itemNode.kind == .scalar, !store.isNull(item) else {
                 error("expected \(single), found \(describe(item))", at: item)
                 continue
             }
-            let text = doc.string(item).trimmingSpaces
-            if text.isEmpty {
+            guard let text = store.trimmedString(item) else {
                 error("expected \(single), found an empty string", at: item)
                 continue
             }
-            out.append(Ref(text, at: location(item)))
+            body(text, Location(file: file, node: itemNode))
         }
-        return out
     }
 
     static func isValidID(_ text: String) -> Bool {
@@ -213,9 +265,19 @@ struct SchemaReader {
     /// Reads an id value; nil (with a diagnostic) when missing or invalid.
     mutating func id(_ fields: Fields, in mapping: Int32, what: String) -> (String, Location)? {
         guard let field = fields["id"] else {
-            error("\(what) is missing its 'id'", at: firstKey(mapping), help: "add `id:` with an id unique in the curriculum")
-            return nil
+            return missingID(in: mapping, what: what)
         }
+        // A valid id, checked on its bytes before any string is made.
+        if let id = store.validID(field.value) { return (id, location(field.value)) }
+        return id(field, what: what)
+    }
+
+    mutating func missingID(in mapping: Int32, what: String) -> (String, Location)? {
+        error("\(what) is missing its 'id'", at: firstKey(mapping), help: "add `id:` with an id unique in the curriculum")
+        return nil
+    }
+
+    mutating func id(_ field: (key: Int32, value: Int32), what: String) -> (String, Location)? {
         guard let text = scalar(field.value, expected: "an id") else {
             if doc.isNull(field.value) { error("\(what) has an empty 'id'", at: field.key) }
             return nil
@@ -310,7 +372,7 @@ struct SchemaReader {
         }
         let fields = pairs(node, allowed: Self.unitKeys, what: "a unit")
         let identity = id(fields, in: node, what: "unit")
-        let name = identity.map { "unit '\($0.0)'" } ?? "unit"
+        var name: String { identity.map { "unit '\($0.0)'" } ?? "unit" }
         var title: String?
         if let field = fields["title"] { title = scalar(field.value, expected: "a title") }
         let buildsOn = fields["builds-on"].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
@@ -320,7 +382,7 @@ struct SchemaReader {
         var writtenEmpty = false
         if let field = fields["lessons"] {
             let entries = list(field.value, of: "lessons")
-            writtenEmpty = entries.isEmpty && doc[field.value].kind != .mapping
+            writtenEmpty = entries.isEmpty && store[field.value].kind != .mapping
             for lessonNode in entries {
                 readLesson(lessonNode, unit: unitIndex, into: &model)
             }
@@ -346,10 +408,12 @@ struct SchemaReader {
         }
         let fields = pairs(node, allowed: Self.lessonKeys, what: "a lesson")
         let identity = id(fields, in: node, what: "lesson")
-        let name = identity.map { "lesson '\($0.0)'" } ?? "lesson"
+        var name: String { identity.map { "lesson '\($0.0)'" } ?? "lesson" }
         var kind: LessonKind?
-        if let field = fields["kind"] {
-            if let text = scalar(field.value, expected: "a lesson kind") {
+        if let field = fields[slot: LessonSlot.kind] {
+            if let known = store.lessonKind(field.value) {
+                kind = known
+            } else if let text = scalar(field.value, expected: "a lesson kind") {
                 kind = LessonKind(rawValue: text.trimmingSpaces)
                 if kind == nil {
                     let kinds = LessonKind.allCases.map(\.rawValue)
@@ -366,9 +430,11 @@ struct SchemaReader {
                   help: "add `kind:` with \(LessonKind.allCases.map(\.rawValue).orList)")
         }
         var title: String?
-        if let field = fields["title"] { title = scalar(field.value, expected: "a title") }
+        if let field = fields[slot: LessonSlot.title] { title = scalar(field.value, expected: "a title") }
         var minutes: Int?
-        if let field = fields["minutes"], let text = scalar(field.value, expected: "a number of minutes") {
+        if let field = fields[slot: LessonSlot.minutes], let value = store.smallPositiveNumber(field.value) {
+            minutes = value
+        } else if let field = fields[slot: LessonSlot.minutes], let text = scalar(field.value, expected: "a number of minutes") {
             if let value = Int(text.trimmingSpaces), value > 0, value <= 1_000_000 {
                 minutes = value
             } else if let value = Int(text.trimmingSpaces), value > 1_000_000 {
@@ -377,11 +443,11 @@ struct SchemaReader {
                 error("invalid minutes '\(text)'; expected a positive whole number", at: field.value)
             }
         }
-        let standards = fields["standards"].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
-        let requires = fields["requires"].map { refs($0.value, of: "lesson or unit ids", single: "a lesson or unit id") } ?? []
-        let buildsOn = fields["builds-on"].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
-        let buildsTowards = fields["builds-towards"].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
-        let practices = fields["practices"].map { refs($0.value, of: "practice tags", single: "a practice tag").map(\.text) } ?? []
+        let standards = fields[slot: LessonSlot.standards].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
+        let requires = fields[slot: LessonSlot.requires].map { refs($0.value, of: "lesson or unit ids", single: "a lesson or unit id") } ?? []
+        let buildsOn = fields[slot: LessonSlot.buildsOn].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
+        let buildsTowards = fields[slot: LessonSlot.buildsTowards].map { refs($0.value, of: "standard codes", single: "a standard code") } ?? []
+        let practices = fields[slot: LessonSlot.practices].map { refTexts($0.value, of: "practice tags", single: "a practice tag") } ?? []
         guard let identity else { return }
         model.lessons.append(Lesson(id: identity.0, idLocation: identity.1, title: title, kind: kind,
                                     standards: standards, requires: requires, buildsOn: buildsOn, buildsTowards: buildsTowards,
@@ -389,21 +455,57 @@ struct SchemaReader {
     }
 }
 
-/// The values of a mapping's known keys, one slot per allowed key.
+/// The values of a mapping's known keys, one slot per allowed key (at most 12), held inline: no
+/// allocation per mapping read.
 struct Fields {
     let names: [StaticString]
-    var slots: [(key: Int32, value: Int32)?]
+    /// Per slot: the key's node + 1 (0: no such key) in the high half, the value's node in the low.
+    private var storage: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+        = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
     init(names: [StaticString]) {
+        precondition(names.count <= 12, "at most 12 keys")
         self.names = names
-        slots = Array(repeating: nil, count: names.count)
+    }
+
+    /// The key and value in a slot.
+    subscript(slot slot: Int) -> (key: Int32, value: Int32)? {
+        get {
+            let packed = withUnsafeBytes(of: storage) { $0.load(fromByteOffset: slot * 8, as: UInt64.self) }
+            guard packed >> 32 != 0 else { return nil }
+            return (Int32(truncatingIfNeeded: (packed >> 32) - 1), Int32(truncatingIfNeeded: packed & 0xFFFF_FFFF))
+        }
+        set {
+            let packed = newValue.map { (UInt64(UInt32(bitPattern: $0.key)) + 1) << 32 | UInt64(UInt32(bitPattern: $0.value)) } ?? 0
+            withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: packed, toByteOffset: slot * 8, as: UInt64.self) }
+        }
     }
 
     subscript(name: StaticString) -> (key: Int32, value: Int32)? {
-        for (i, candidate) in names.enumerated() where candidate.utf8CodeUnitCount == name.utf8CodeUnitCount
-            && memcmpBytes(candidate.utf8Start, name.utf8Start, name.utf8CodeUnitCount) {
-            return slots[i]
+        let count = name.utf8CodeUnitCount
+        var i = 0
+        while i < names.count {
+            let candidate = names[i]
+            if candidate.utf8CodeUnitCount == count
+                && (candidate.utf8Start == name.utf8Start || memcmpBytes(candidate.utf8Start, name.utf8Start, count)) {
+                return self[slot: i]
+            }
+            i += 1
         }
         preconditionFailure("no key \(name)")
     }
+}
+
+/// The items of a list value: a sequence's children, one scalar, or none.
+struct NodeList: RandomAccessCollection {
+    private let base: UnsafePointer<Int32>?
+    private let single: Int32
+    let endIndex: Int
+
+    init() { base = nil; single = 0; endIndex = 0 }
+    init(_ items: UnsafeBufferPointer<Int32>) { base = items.baseAddress; single = 0; endIndex = items.count }
+    init(single: Int32) { base = nil; self.single = single; endIndex = 1 }
+
+    var startIndex: Int { 0 }
+    subscript(position: Int) -> Int32 { base.map { $0[position] } ?? single }
 }

@@ -3,22 +3,30 @@
 public enum FrameworkReader {
     /// Reads a framework document of either kind; nil (with a `schema` diagnostic) when it is neither.
     public static func read(_ doc: YAMLDocument, path: String, budget: SuggestionBudget = SuggestionBudget()) -> (Framework?, [Diagnostic]) {
-        var reader = SchemaReader(doc: doc, path: path)
-        reader.suggestionBudget = budget
+        SchemaReader.reading(doc, path: path) { reader in
+            reader.suggestionBudget = budget
+            return reader.readAnyFramework()
+        }
+    }
+}
+
+extension SchemaReader {
+    /// A framework document of either kind; nil (with a `schema` diagnostic) when it is neither.
+    mutating func readAnyFramework() -> (Framework?, [Diagnostic]) {
         let framework: Framework?
         if let root = doc.root, doc[root].kind == .mapping, doc.value(root, forKey: "CFDocument") != nil {
-            framework = reader.readCASE(root)
+            framework = readCASE(root)
         } else if let root = doc.root, doc[root].kind == .mapping, doc.value(root, forKey: "framework") != nil {
-            framework = reader.readFramework(root)
+            framework = readFramework(root)
         } else {
-            let at = doc.root.map { reader.location($0) } ?? Location(path: path, start: Position(line: 1, column: 1), end: Position(line: 1, column: 1))
-            reader.diagnostics.append(Diagnostic(
+            let at = doc.root.map { location($0) } ?? Location(path: path, start: Position(line: 1, column: 1), end: Position(line: 1, column: 1))
+            diagnostics.append(Diagnostic(
                 problem: .schema, severity: .error,
                 message: "not a standards framework: expected a YAML framework (`framework:` and `standards:`) or a CASE package (`CFDocument`, `CFItems`)",
                 location: at))
             framework = nil
         }
-        return (framework, reader.diagnostics)
+        return (framework, diagnostics)
     }
 }
 

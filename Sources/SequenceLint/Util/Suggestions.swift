@@ -38,41 +38,108 @@ public enum Suggestions {
 
     /// The closest candidate within about a third of the word's length (at least 1, at most 3 edits);
     /// nil when two or more different candidates are equally close (no clear winner to suggest).
+    @inlinable
     public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
-        let limit = max(1, min(3, (word.count + 1) / 3))
-        let x = Array(word.lowercased().unicodeScalars).map(\.value)
-        // Which characters occur, as 64 bits: one edit changes at most two of them, so half the
-        // differing bits is a lower bound on the distance that costs almost nothing to check.
-        func signature(_ scalars: [UInt32]) -> UInt64 {
-            scalars.reduce(0) { $0 | (1 << UInt64($1 % 64)) }
-        }
-        let wordSignature = signature(x)
+        // The loop is made where the candidates' type is known; each candidate is weighed here.
+        var search = ClosestSearch(word)
+        for candidate in candidates { search.consider(candidate) }
+        return search.result
+    }
+
+    /// The state of one `closest` search.
+    @usableFromInline
+    struct ClosestSearch {
+        let word: String
+        let limit: Int
+        let x: [UInt32]
+        let wordSignature: UInt64
+        let wordBytes: Int
         var y: [UInt32] = []
         var rows = Rows()
         var best: (String, Int)?
         var tied = false
-        for candidate in candidates where candidate != word {
+
+        @usableFromInline
+        init(_ word: String) {
+            self.word = word
+            limit = max(1, min(3, (word.count + 1) / 3))
+            x = Array(word.lowercased().unicodeScalars).map(\.value)
+            // Which characters occur, as 64 bits: one edit changes at most two of them, so half the
+            // differing bits is a lower bound on the distance that costs almost nothing to check.
+            wordSignature = x.reduce(0) { $0 | (1 << UInt64($1 % 64)) }
+            wordBytes = word.utf8.count
+        }
+
+        @usableFromInline
+        var result: String? { tied ? nil : best?.0 }
+
+        @usableFromInline
+        mutating func consider(_ candidate: String) {
             // Lengths alone rule most candidates out before any work.
-            if abs(candidate.utf8.count - word.utf8.count) > limit * 2 { continue }
+            if abs(candidate.utf8.count - wordBytes) > limit * 2 { return }
+            // Only candidates as close as the best so far can change the answer (a closer one
+            // wins, an equally close one ties): past that, give up early.
+            let bound = min(limit, best?.1 ?? limit)
             y.removeAll(keepingCapacity: true)
-            for scalar in candidate.unicodeScalars {
-                // ASCII folds without making a string; other letters go through lowercased().
-                if scalar.value < 0x80 {
-                    y.append(scalar.value >= 65 && scalar.value <= 90 ? scalar.value + 32 : scalar.value)
-                } else {
-                    y.append(contentsOf: String(scalar).lowercased().unicodeScalars.map(\.value))
+            var candidateSignature: UInt64 = 0
+            // ASCII, the common case, read as bytes; anything else scalar by scalar.
+            var candidateBytes = candidate
+            let ascii = candidateBytes.withUTF8 { bytes -> Bool in
+                for byte in bytes {
+                    guard byte < 0x80 else { return false }
+                    let folded = UInt32(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                    y.append(folded)
+                    candidateSignature |= 1 << UInt64(folded % 64)
+                }
+                return true
+            }
+            if !ascii {
+                y.removeAll(keepingCapacity: true)
+                candidateSignature = 0
+                for scalar in candidate.unicodeScalars {
+                    // ASCII folds without making a string; other letters go through lowercased().
+                    if scalar.value < 0x80 {
+                        let folded = scalar.value >= 65 && scalar.value <= 90 ? scalar.value + 32 : scalar.value
+                        y.append(folded)
+                        candidateSignature |= 1 << UInt64(folded % 64)
+                    } else {
+                        for value in String(scalar).lowercased().unicodeScalars.map(\.value) {
+                            y.append(value)
+                            candidateSignature |= 1 << UInt64(value % 64)
+                        }
+                    }
                 }
             }
-            if (wordSignature ^ signature(y)).nonzeroBitCount > 2 * limit { continue }
-            let d = rows.distance(x, y, limit: limit)
-            if d <= limit, best == nil || d < best!.1 {
+            if (wordSignature ^ candidateSignature).nonzeroBitCount > 2 * bound { return }
+            // Within one edit (the usual bound once a close candidate is known): a linear check.
+            let d = bound == 1 ? withinOne(x, y) : rows.distance(x, y, limit: bound)
+            // The word itself is no suggestion (compared only now: most candidates are far).
+            guard d <= bound, candidate != word else { return }
+            if best == nil || d < best!.1 {
                 best = (candidate, d)
                 tied = false
-            } else if d <= limit, d == best!.1, candidate != best!.0 {
+            } else if d == best!.1, candidate != best!.0 {
                 tied = true
             }
         }
-        return tied ? nil : best?.0
+    }
+
+    /// The edit distance (as `distance`) when it is 0 or 1, else 2: equal, or one substitution,
+    /// insertion, deletion or swap of neighbours apart.
+    static func withinOne(_ x: [UInt32], _ y: [UInt32]) -> Int {
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        if long.count - short.count > 1 { return 2 }
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        if i == long.count { return 0 }
+        if short.count == long.count {
+            // One substitution at i, or a swap of i and i + 1.
+            if short[(i + 1)...] == long[(i + 1)...] { return 1 }
+            if i + 1 < short.count, short[i] == long[i + 1], short[i + 1] == long[i], short[(i + 2)...] == long[(i + 2)...] { return 1 }
+            return 2
+        }
+        // One character more in the longer: it is at i.
+        return short[i...] == long[(i + 1)...] ? 1 : 2
     }
 
     /// Reusable rows for the edit-distance table.
@@ -87,21 +154,34 @@ public enum Suggestions {
             if before.count < n {
                 before = Array(repeating: 0, count: n); previous = before; current = before
             }
-            for j in 0..<n { previous[j] = j }
-            for i in 1...x.count {
-                current[0] = i
-                var rowMin = i
-                for j in 1...y.count {
-                    let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                    if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { value = min(value, before[j - 2] + 1) }
-                    current[j] = value
-                    rowMin = min(rowMin, value)
+            // Unchecked: every index is below n.
+            return x.withUnsafeBufferPointer { x in
+                y.withUnsafeBufferPointer { y in
+                    before.withUnsafeMutableBufferPointer { b in
+                        previous.withUnsafeMutableBufferPointer { p in
+                            current.withUnsafeMutableBufferPointer { c in
+                                var before = b.baseAddress!, previous = p.baseAddress!, current = c.baseAddress!
+                                for j in 0..<n { previous[j] = j }
+                                for i in 1...x.count {
+                                    current[0] = i
+                                    var rowMin = i
+                                    let xi = x[i - 1]
+                                    for j in 1...y.count {
+                                        let cost = xi == y[j - 1] ? 0 : 1
+                                        var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                                        if i > 1, j > 1, xi == y[j - 2], x[i - 2] == y[j - 1] { value = min(value, before[j - 2] + 1) }
+                                        current[j] = value
+                                        rowMin = min(rowMin, value)
+                                    }
+                                    if rowMin > limit { return limit + 1 }
+                                    (before, previous, current) = (previous, current, before)
+                                }
+                                return previous[y.count]
+                            }
+                        }
+                    }
                 }
-                if rowMin > limit { return limit + 1 }
-                (before, previous, current) = (previous, current, before)
             }
-            return previous[y.count]
         }
     }
 

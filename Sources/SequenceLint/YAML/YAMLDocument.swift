@@ -98,6 +98,22 @@ public struct YAMLDocument: Sendable {
         }
     }
 
+    /// Whether the scalar's text contains `needle` (ASCII), without making a String.
+    func scalarContains(_ index: Int32, _ needle: StaticString) -> Bool {
+        let node = nodes[Int(index)]
+        let n = needle.utf8CodeUnitCount
+        guard node.kind == .scalar, Int(node.count) >= n, n > 0 else { return false }
+        return text.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress! + Int(node.first)
+            var i = 0
+            while i + n <= Int(node.count) {
+                if base[i] == needle.utf8Start[0] && memcmpBytes(base + i, needle.utf8Start, n) { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// Whether two scalar nodes have the same text.
     func sameScalarText(_ a: Int32, _ b: Int32) -> Bool {
         let x = nodes[Int(a)], y = nodes[Int(b)]
@@ -190,4 +206,151 @@ func memcmpBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: 
         i += 1
     }
     return true
+}
+
+/// Unchecked views of a document's storage, for reading it without copies, reference counting
+/// or bounds checks: valid only inside `YAMLDocument.withStorage`, and only for indices the
+/// document itself hands out.
+struct YAMLStorage {
+    let nodes: UnsafePointer<YAMLNode>
+    let children: UnsafePointer<Int32>
+    let text: UnsafePointer<UInt8>
+
+    @inline(__always) subscript(index: Int32) -> YAMLNode { nodes[Int(index)] }
+
+    /// The children of a collection (none for a scalar).
+    @inline(__always) func items(_ index: Int32) -> UnsafeBufferPointer<Int32> {
+        let node = nodes[Int(index)]
+        if node.kind == .scalar { return UnsafeBufferPointer(start: children, count: 0) }
+        return UnsafeBufferPointer(start: children + Int(node.first), count: Int(node.count))
+    }
+
+    /// The scalar's raw text ("" for a collection), as `YAMLDocument.string`.
+    @inline(__always) func string(_ index: Int32) -> String {
+        let node = nodes[Int(index)]
+        guard node.kind == .scalar else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: text + Int(node.first), count: Int(node.count)), as: UTF8.self)
+    }
+
+    /// Whether the node is a scalar whose text is `literal`.
+    @inline(__always) func equals(_ index: Int32, _ literal: StaticString) -> Bool {
+        let node = nodes[Int(index)]
+        guard node.kind == .scalar, Int(node.count) == literal.utf8CodeUnitCount else { return false }
+        return memcmpBytes(text + Int(node.first), literal.utf8Start, literal.utf8CodeUnitCount)
+    }
+
+    /// Whether the node is YAML null, as `YAMLDocument.isNull`.
+    @inline(__always) func isNull(_ index: Int32) -> Bool {
+        let node = nodes[Int(index)]
+        guard node.kind == .scalar, node.isPlain, node.count <= 4 else { return false }
+        if node.count == 0 { return true }
+        let p = text + Int(node.first)
+        if node.count == 1 { return p[0] == UInt8(ascii: "~") }
+        return node.count == 4 && (memcmpBytes(p, ("null" as StaticString).utf8Start, 4) || memcmpBytes(p, ("Null" as StaticString).utf8Start, 4)
+            || memcmpBytes(p, ("NULL" as StaticString).utf8Start, 4))
+    }
+
+    /// The scalar's text without leading and trailing spaces and tabs, or nil when nothing is left
+    /// (or the node is a collection).
+    @inline(__always) func trimmedString(_ index: Int32) -> String? {
+        let node = nodes[Int(index)]
+        guard node.kind == .scalar else { return nil }
+        var first = Int(node.first), end = first + Int(node.count)
+        while first < end, text[first] == 0x20 || text[first] == 0x09 { first += 1 }
+        while end > first, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+        if first == end { return nil }
+        return String(decoding: UnsafeBufferPointer(start: text + first, count: end - first), as: UTF8.self)
+    }
+
+    /// The scalar's text when it is a valid id (`SchemaReader.isValidID`: an ASCII letter or
+    /// digit, then ASCII letters, digits, `.`, `_` and `-`), else nil.
+    @inline(__always) func validID(_ index: Int32) -> String? {
+        let node = nodes[Int(index)]
+        guard node.kind == .scalar, node.count > 0 else { return nil }
+        let p = text + Int(node.first)
+        @inline(__always) func alnum(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+        guard alnum(p[0]) else { return nil }
+        // Plain null spellings are not ids: the slow path reports them.
+        if node.isPlain && node.count == 4 && (p[0] == 0x6E || p[0] == 0x4E) && isNull(index) { return nil }
+        var i = 1
+        while i < Int(node.count) {
+            let c = p[i]
+            guard alnum(c) || c == 0x2E || c == 0x5F || c == 0x2D else { return nil }
+            i += 1
+        }
+        return String(decoding: UnsafeBufferPointer(start: p, count: Int(node.count)), as: UTF8.self)
+    }
+
+    /// The lesson kind the scalar names exactly (once spaces and tabs around it are trimmed).
+    @inline(__always) func lessonKind(_ index: Int32) -> LessonKind? {
+        let node = nodes[Int(index)]
+        guard node.kind == .scalar else { return nil }
+        var first = Int(node.first), end = first + Int(node.count)
+        while first < end, text[first] == 0x20 || text[first] == 0x09 { first += 1 }
+        while end > first, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+        let p = text + first, n = end - first
+        @inline(__always) func matches(_ literal: StaticString) -> Bool {
+            n == literal.utf8CodeUnitCount && memcmpBytes(p, literal.utf8Start, n)
+        }
+        switch n {
+        case 6: return matches("review") ? .review : nil
+        case 10:
+            if matches("conceptual") { return .conceptual }
+            if matches("procedural") { return .procedural }
+            if matches("assessment") { return .assessment }
+            return nil
+        case 11: return matches("application") ? .application : nil
+        default: return nil
+        }
+    }
+
+    /// The scalar's value when it is written as 1 to 7 ASCII digits (spaces and tabs around them
+    /// allowed) of a number from 1 to 1,000,000; else nil.
+    @inline(__always) func smallPositiveNumber(_ index: Int32) -> Int? {
+        let node = nodes[Int(index)]
+        guard node.kind == .scalar else { return nil }
+        var first = Int(node.first), end = first + Int(node.count)
+        while first < end, text[first] == 0x20 || text[first] == 0x09 { first += 1 }
+        while end > first, text[end - 1] == 0x20 || text[end - 1] == 0x09 { end -= 1 }
+        guard end > first, end - first <= 7 else { return nil }
+        var value = 0
+        while first < end {
+            let c = text[first]
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            value = value * 10 + Int(c - 0x30)
+            first += 1
+        }
+        return value > 0 && value <= 1_000_000 ? value : nil
+    }
+
+    /// The index in `names` of the scalar key's text; nil for another text or a collection.
+    @inline(__always) func slot(of key: Int32, among names: UnsafeBufferPointer<StaticString>) -> Int? {
+        let node = nodes[Int(key)]
+        guard node.kind == .scalar else { return nil }
+        let count = Int(node.count)
+        let base = text + Int(node.first)
+        var i = 0
+        while i < names.count {
+            let name = names[i]
+            if name.utf8CodeUnitCount == count && memcmpBytes(base, name.utf8Start, count) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension YAMLDocument {
+    /// Runs `body` with unchecked views of the document's storage.
+    func withStorage<R>(_ body: (YAMLStorage) throws -> R) rethrows -> R {
+        try nodes.withUnsafeBufferPointer { nodes in
+            try children.withUnsafeBufferPointer { children in
+                try text.withUnsafeBufferPointer { text in
+                    // Empty storage has no address; none of it is ever read then.
+                    try body(YAMLStorage(nodes: nodes.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<YAMLNode>.alignment)!,
+                                         children: children.baseAddress ?? UnsafePointer(bitPattern: MemoryLayout<Int32>.alignment)!,
+                                         text: text.baseAddress ?? UnsafePointer(bitPattern: 1)!))
+                }
+            }
+        }
+    }
 }

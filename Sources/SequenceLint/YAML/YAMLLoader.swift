@@ -42,22 +42,57 @@ public enum YAMLLoader {
 
     /// Loads YAML from bytes; `path` is used in diagnostics.
     public static func load(_ bytes: [UInt8], path: String, limits: YAMLLimits = YAMLLimits()) -> YAMLLoadResult {
-        var builder = Builder(path: path, limits: limits, source: bytes)
+        load(bytes, path: path, limits: limits, fast: true)
+    }
+
+    /// Loads YAML from bytes. With `fast`, a file written in the common subset of block YAML is
+    /// read by `FastYAMLScanner`, which makes the events libyaml would make; any other file (or
+    /// with `fast` false, every file) is read by libyaml. The result is the same either way.
+    static func load(_ bytes: [UInt8], path: String, limits: YAMLLimits, fast: Bool) -> YAMLLoadResult {
+        if let refused = refusal(bytes, path: path, limits: limits) { return refused }
+        if fast, let result = loadFast(bytes, path: path, limits: limits) {
+            return result
+        }
+        return loadWithLibYAML(bytes, path: path, limits: limits)
+    }
+
+    /// The result for a file that is not parsed at all: too large, or UTF-16.
+    static func refusal(_ bytes: [UInt8], path: String, limits: YAMLLimits) -> YAMLLoadResult? {
         if bytes.count > limits.maxBytes {
-            builder.notText = true
-            builder.syntaxError("the file is larger than \(limits.maxBytes >> 20) MiB, the limit for curriculum files",
-                                at: Position(line: 1, column: 1))
-            return builder.result()
+            return oversized(path: path, limits: limits)
         }
         // libyaml reads UTF-16 with a byte-order mark, but every position here counts UTF-8 bytes:
         // such a file (or one without the mark, a NUL in every other byte) is refused in plain words.
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
             || (bytes.count >= 4 && (bytes[0] == 0 || bytes[1] == 0) && (bytes[2] == 0 || bytes[3] == 0) && bytes[0] != bytes[1]) {
+            var builder = Builder(path: path, limits: limits, source: bytes)
             builder.notText = true
             builder.syntaxError("the file is encoded as UTF-16; save it as UTF-8 (most editors: \"Save with encoding\", UTF-8)",
                                 at: Position(line: 1, column: 1))
             return builder.result()
         }
+        return nil
+    }
+
+    /// The fast path: nil when the file is not in the subset `FastYAMLScanner` reads (the caller
+    /// then reads it with libyaml, from scratch).
+    static func loadFast(_ bytes: [UInt8], path: String, limits: YAMLLimits) -> YAMLLoadResult? {
+        // The scanner refuses U+2028, U+2029 and NEL, so the builder needs no line map.
+        var builder = Builder(path: path, limits: limits, source: bytes, mayHaveUnicodeBreaks: false)
+        let accepted = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = FastYAMLScanner(buffer)
+            builder.reserve(forBytes: buffer.count)
+            return scanner.run(into: &builder)
+        }
+        // A builder that stopped early (past a limit) stops where libyaml's would only if libyaml
+        // would also have read that far without an error: leave such files to libyaml.
+        guard accepted, !builder.stopped else { return nil }
+        return builder.result()
+    }
+
+    /// Reads the file with libyaml's parser, converting each of its events.
+    static func loadWithLibYAML(_ bytes: [UInt8], path: String, limits: YAMLLimits) -> YAMLLoadResult {
+        var builder = Builder(path: path, limits: limits, source: bytes)
         bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
@@ -75,7 +110,7 @@ public enum YAMLLoader {
                     builder.parserError(parser)
                     return
                 }
-                let keepGoing = builder.handle(event)
+                let keepGoing = builder.handle(YAMLEvent(event))
                 let type = event.type
                 yaml_event_delete(&event)
                 if !keepGoing || type == YAML_STREAM_END_EVENT { return }
@@ -85,15 +120,169 @@ public enum YAMLLoader {
     }
 }
 
-private struct OpenCollection {
+/// A place in the input as libyaml marks it: 0-based line and column, the column counted in
+/// Unicode scalars.
+struct YAMLMark {
+    var line: Int
+    var column: Int
+
+    init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    init(_ mark: yaml_mark_t) {
+        line = Int(mark.line)
+        column = Int(mark.column)
+    }
+}
+
+/// One parser event, as libyaml makes it: what `Builder` reads, from libyaml (converted) or from
+/// `FastYAMLScanner`. Pointers are valid only while the event is handled.
+enum YAMLEvent {
+    case documentStart(start: YAMLMark)
+    /// `value` holds the scalar's bytes; `anchor` is a NUL-terminated name.
+    case scalar(start: YAMLMark, end: YAMLMark, value: UnsafeBufferPointer<UInt8>, plain: Bool,
+                anchor: UnsafePointer<UInt8>?, tagged: Bool)
+    case collectionStart(mapping: Bool, start: YAMLMark, end: YAMLMark, anchor: UnsafePointer<UInt8>?,
+                         tagged: Bool, flow: Bool)
+    case collectionEnd(start: YAMLMark, end: YAMLMark)
+    case alias(start: YAMLMark, end: YAMLMark, anchor: UnsafePointer<UInt8>)
+    /// Stream start and end, document end: nothing to build.
+    case other
+
+    /// The event of a libyaml event (whose pointers it borrows).
+    init(_ event: yaml_event_t) {
+        let start = YAMLMark(event.start_mark), end = YAMLMark(event.end_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            self = .documentStart(start: start)
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            self = .scalar(start: start, end: end, value: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)),
+                           plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, anchor: UnsafePointer(scalar.anchor),
+                           tagged: scalar.tag != nil)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            self = .collectionStart(mapping: false, start: start, end: end, anchor: UnsafePointer(data.anchor),
+                                    tagged: data.tag != nil, flow: data.style == YAML_FLOW_SEQUENCE_STYLE)
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            self = .collectionStart(mapping: true, start: start, end: end, anchor: UnsafePointer(data.anchor),
+                                    tagged: data.tag != nil, flow: data.style == YAML_FLOW_MAPPING_STYLE)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            self = .collectionEnd(start: start, end: end)
+        case YAML_ALIAS_EVENT:
+            self = .alias(start: start, end: end, anchor: UnsafePointer(event.data.alias.anchor))
+        default:
+            self = .other
+        }
+    }
+}
+
+/// What takes parser events (the builder; tests may count them).
+protocol YAMLEventSink {
+    /// Handles one event; false stops loading.
+    mutating func handle(_ event: YAMLEvent) -> Bool
+}
+
+struct OpenCollection {
     var node: Int32
     var pendingStart: Int
     var expandedAtOpen: Int
-    var anchor: String?
+    /// Whether the collection has an anchor (its name is on `Builder.openAnchors`).
+    var hasAnchor: Bool
     var isFlow: Bool
 }
 
-private struct Builder {
+/// A stack of node indices in storage of its own: the builder pushes every node on it, and
+/// Swift arrays check for uniqueness on each change.
+final class NodeStack {
+    private var base: UnsafeMutablePointer<Int32>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always) func append(_ value: Int32) {
+        if count == capacity { grow() }
+        base[count] = value
+        count += 1
+    }
+
+    private func grow() {
+        let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+    }
+
+    @inline(__always) subscript(index: Int) -> Int32 { base[index] }
+
+    /// The entries from `start` to the top.
+    @inline(__always) func entries(from start: Int) -> UnsafeBufferPointer<Int32> {
+        UnsafeBufferPointer(start: base + start, count: count - start)
+    }
+
+    /// Drops the entries from `start` up.
+    @inline(__always) func truncate(to start: Int) { count = start }
+}
+
+/// The scalar text being built, in storage of its own (appending to an array costs more than
+/// the copy itself for short scalars); it becomes `YAMLDocument.text` at the end.
+final class ByteBuffer {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 256) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    func reserve(_ wanted: Int) {
+        if wanted > capacity { grow(to: wanted) }
+    }
+
+    @inline(__always) func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        guard n > 0 else { return }
+        if count + n > capacity { grow(to: max(count + n, capacity * 2)) }
+        (base + count).update(from: bytes.baseAddress!, count: n)
+        count += n
+    }
+
+    private func grow(to wanted: Int) {
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: wanted)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = wanted
+    }
+
+    /// The bytes as an array.
+    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The text of `count` bytes from `first`, decoded as `YAMLDocument.string` does.
+    func string(first: Int32, count: Int32) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + Int(first), count: Int(count)), as: UTF8.self)
+    }
+
+    /// Whether two ranges hold the same bytes.
+    func same(_ a: Int32, _ b: Int32, count: Int32) -> Bool {
+        memcmpBytes(base + Int(a), base + Int(b), Int(count))
+    }
+}
+
+struct Builder: YAMLEventSink {
     let path: String
     let limits: YAMLLimits
     let source: [UInt8]
@@ -101,7 +290,13 @@ private struct Builder {
     var diagnostics: [Diagnostic] = []
     var failed = false
     var stack: [OpenCollection] = []
-    var pending: [Int32] = []
+    /// The names of the anchored open collections, innermost last.
+    var openAnchors: [String] = []
+    /// Finished nodes waiting for their collection to close (shared storage: a builder is used
+    /// in one place at a time).
+    let pending = NodeStack()
+    /// The scalar text so far (`document.text` is set from it by `result()`).
+    let text = ByteBuffer()
     var anchors: [String: (node: Int32, weight: Int)] = [:]
     var expanded = 0
     var documents = 0
@@ -111,11 +306,22 @@ private struct Builder {
     /// not: the real line and column offset of each libyaml line.
     var lineMap: [(line: Int, offset: Int)]?
 
-    init(path: String, limits: YAMLLimits, source: [UInt8]) {
+    /// Set when `handle` returned false: loading stopped before the end of the stream.
+    var stopped = false
+
+    init(path: String, limits: YAMLLimits, source: [UInt8], mayHaveUnicodeBreaks: Bool = true) {
         self.path = path
         self.limits = limits
         self.source = source
-        if Self.hasUnicodeBreaks(source) { lineMap = Self.buildLineMap(source) }
+        if mayHaveUnicodeBreaks, Self.hasUnicodeBreaks(source) { lineMap = Self.buildLineMap(source) }
+    }
+
+    /// Reserves room for the nodes and text of a file of `bytes` bytes in the common layout
+    /// (a few nodes a line).
+    mutating func reserve(forBytes bytes: Int) {
+        document.nodes.reserveCapacity(bytes / 32)
+        document.children.reserveCapacity(bytes / 32)
+        text.reserve(bytes / 2)
     }
 
     static func hasUnicodeBreaks(_ s: [UInt8]) -> Bool {
@@ -157,7 +363,16 @@ private struct Builder {
     }
 
     func result() -> YAMLLoadResult {
-        YAMLLoadResult(document: document, diagnostics: diagnostics, failed: failed, notText: notText)
+        var document = self.document
+        document.text = text.array
+        return YAMLLoadResult(document: document, diagnostics: diagnostics, failed: failed, notText: notText)
+    }
+
+    /// A scalar node's text so far (as `YAMLDocument.string`).
+    func string(_ index: Int32) -> String {
+        let node = document.nodes[Int(index)]
+        guard node.kind == .scalar else { return "" }
+        return text.string(first: node.first, count: node.count)
     }
 
     mutating func syntaxError(_ message: String, at given: Position, notes: [Note] = [], help: String? = nil, fix: Fix? = nil) {
@@ -175,16 +390,27 @@ private struct Builder {
                                       help: help, fix: fix))
     }
 
-    func position(_ mark: yaml_mark_t) -> Position {
-        if let lineMap, Int(mark.line) < lineMap.count {
-            let real = lineMap[Int(mark.line)]
-            return Position(line: real.line + 1, column: real.offset + Int(mark.column) + 1)
+    func position(_ mark: yaml_mark_t) -> Position { position(YAMLMark(mark)) }
+
+    @inline(__always)
+    func position(_ mark: YAMLMark) -> Position {
+        if let lineMap, mark.line < lineMap.count {
+            let real = lineMap[mark.line]
+            return Position(line: real.line + 1, column: real.offset + mark.column + 1)
         }
-        return Position(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        return Position(line: mark.line + 1, column: mark.column + 1)
     }
 
     /// The inclusive end of a node from libyaml's exclusive end mark.
-    mutating func endPosition(_ mark: yaml_mark_t, start: Position) -> Position {
+    @inline(__always)
+    mutating func endPosition(_ mark: YAMLMark, start: Position) -> Position {
+        if mark.column > 0 && lineMap == nil {
+            return Position(line: mark.line + 1, column: mark.column)
+        }
+        return endPositionInGeneral(mark, start: start)
+    }
+
+    mutating func endPositionInGeneral(_ mark: YAMLMark, start: Position) -> Position {
         if mark.column > 0 {
             let after = position(mark)
             return Position(line: after.line, column: after.column - 1)
@@ -412,7 +638,7 @@ private struct Builder {
         guard text[..<count].contains("\t"), count < text.count else { return nil }
         var width = text[..<count].reduce(0) { $0 + ($1 == "\t" ? 2 : 1) }
         var previous = line - 1
-        while previous >= 1, let p = lineScalars(previous), p.allSatisfy({ $0 == " " || $0 == "\t" }) || p.first { $0 != " " } == "#" {
+        while previous >= 1, let p = lineScalars(previous), p.allSatisfy({ $0 == " " || $0 == "\t" }) || p.first(where: { $0 != " " }) == "#" {
             previous -= 1
         }
         if previous >= 1, let p = lineScalars(previous), !p.contains("\t") {
@@ -430,86 +656,85 @@ private struct Builder {
     }
 
     /// Handles one event; false stops loading.
-    mutating func handle(_ event: yaml_event_t) -> Bool {
-        switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
+    mutating func handle(_ event: YAMLEvent) -> Bool {
+        let keepGoing = handleEvent(event)
+        if !keepGoing { stopped = true }
+        return keepGoing
+    }
+
+    @inline(__always)
+    mutating func handleEvent(_ event: YAMLEvent) -> Bool {
+        switch event {
+        case .documentStart(let mark):
             documents += 1
             if documents == 2 {
-                document.secondDocumentStart = position(event.start_mark)
+                document.secondDocumentStart = position(mark)
                 return false
             }
-        case YAML_SCALAR_EVENT:
-            let scalar = event.data.scalar
-            var start = position(event.start_mark)
-            if scalar.anchor != nil || scalar.tag != nil { start = skipProperties(from: start) }
-            let offset = document.text.count
-            if scalar.length > 0 {
-                document.text.append(contentsOf: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)))
-            }
-            let node = YAMLNode(kind: .scalar, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
-                                start: start, end: endPosition(event.end_mark, start: start),
-                                first: Int32(truncatingIfNeeded: offset), count: Int32(truncatingIfNeeded: scalar.length))
+        case let .scalar(startMark, endMark, value, plain, anchor, tagged):
+            var start = position(startMark)
+            if anchor != nil || tagged { start = skipProperties(from: start) }
+            let offset = text.count
+            text.append(value)
+            let node = YAMLNode(kind: .scalar, isPlain: plain,
+                                start: start, end: endPosition(endMark, start: start),
+                                first: Int32(truncatingIfNeeded: offset), count: Int32(truncatingIfNeeded: value.count))
             let index = append(node)
             expanded += 1
             if !node.isPlain { document.textSpans.append((node.start, node.end)) }
-            if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (index, 1) }
+            if let anchor { anchors[String(cString: anchor)] = (index, 1) }
             return attach(index)
-        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-            let isMapping = event.type == YAML_MAPPING_START_EVENT
+        case let .collectionStart(isMapping, startMark, _, anchor, tagged, isFlow):
             if stack.count >= limits.maxDepth {
                 syntaxError("nesting is deeper than \(limits.maxDepth) levels, the limit for curriculum files",
-                            at: position(event.start_mark))
+                            at: position(startMark))
                 return false
             }
-            var start = position(event.start_mark)
-            let tagged = isMapping ? event.data.mapping_start.tag != nil : event.data.sequence_start.tag != nil
-            let anchored = isMapping ? event.data.mapping_start.anchor != nil : event.data.sequence_start.anchor != nil
-            if tagged || anchored { start = skipProperties(from: start) }
-            let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
-            let isFlow = isMapping ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
-                : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+            var start = position(startMark)
+            if tagged || anchor != nil { start = skipProperties(from: start) }
             let index = append(YAMLNode(kind: isMapping ? .mapping : .sequence, isPlain: false,
                                         start: start, end: start, first: 0, count: -1))
             expanded += 1
+            if let anchor { openAnchors.append(String(cString: anchor)) }
             stack.append(OpenCollection(node: index, pendingStart: pending.count, expandedAtOpen: expanded,
-                                        anchor: anchorPointer.map { String(cString: $0) }, isFlow: isFlow))
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                                        hasAnchor: anchor != nil, isFlow: isFlow))
+        case .collectionEnd(_, let endMark):
             guard let open = stack.popLast() else { return true }
-            close(open, end: event.end_mark)
-            if let anchor = open.anchor {
+            close(open, end: endMark)
+            if open.hasAnchor, let anchor = openAnchors.popLast() {
                 anchors[anchor] = (open.node, expanded - open.expandedAtOpen + 1)
             }
             return attach(open.node)
-        case YAML_ALIAS_EVENT:
-            let name = String(cString: event.data.alias.anchor)
+        case let .alias(startMark, endMark, anchor):
+            let name = String(cString: anchor)
             guard let (target, weight) = anchors[name] else {
-                syntaxError("alias '*\(name)' refers to no anchor defined before it", at: position(event.start_mark))
+                syntaxError("alias '*\(name)' refers to no anchor defined before it", at: position(startMark))
                 return false
             }
             if document.nodes[Int(target)].count < 0 {
-                syntaxError("alias '*\(name)' refers to a node that contains it", at: position(event.start_mark))
+                syntaxError("alias '*\(name)' refers to a node that contains it", at: position(startMark))
                 return false
             }
             expanded += weight
             if expanded - document.nodes.count > limits.maxAliasExpansion {
                 syntaxError("aliases expand to more than \(limits.maxAliasExpansion) nodes, the limit for curriculum files",
-                            at: position(event.start_mark))
+                            at: position(startMark))
                 return false
             }
             if let shared = limits.runAliasBudget, !shared.take(weight) {
                 syntaxError("aliases in the files of this run expand to more than \(limits.maxAliasExpansion) nodes together, the limit for one run",
-                            at: position(event.start_mark))
+                            at: position(startMark))
                 return false
             }
             // A scalar alias gets a node of its own, so findings about it point where it is used.
             var node = document.nodes[Int(target)]
             if node.kind == .scalar {
-                node.start = position(event.start_mark)
-                node.end = endPosition(event.end_mark, start: node.start)
+                node.start = position(startMark)
+                node.end = endPosition(endMark, start: node.start)
                 return attach(append(node))
             }
             return attach(target)
-        default:
+        case .other:
             break
         }
         return true
@@ -531,11 +756,16 @@ private struct Builder {
     }
 
     /// Finishes a collection: moves its children into place, dropping repeated mapping keys.
-    mutating func close(_ open: OpenCollection, end: yaml_mark_t) {
+    mutating func close(_ open: OpenCollection, end: YAMLMark) {
         let index = Int(open.node)
         let first = document.children.count
         let isMapping = document.nodes[index].kind == .mapping
-        if isMapping {
+        let entries = pending.count - open.pendingStart
+        // (Up to 64 entries: past that, keys are compared as strings, below.)
+        if isMapping && entries <= 64 && entries % 2 == 0 && !hasRepeatedKey(from: open.pendingStart) {
+            // The common case: no key repeated, every pair kept as it is.
+            document.children.append(contentsOf: pending.entries(from: open.pendingStart))
+        } else if isMapping {
             var seen: [String: Int32]? = (pending.count - open.pendingStart) > 64 ? [:] : nil
             var i = open.pendingStart
             while i + 1 < pending.count {
@@ -543,9 +773,9 @@ private struct Builder {
                 let earlier: Int32?
                 if seen != nil {
                     if document.nodes[Int(key)].kind == .scalar {
-                        let text = document.string(key)
-                        earlier = seen![text]
-                        if earlier == nil { seen![text] = key }
+                        let keyText = string(key)
+                        earlier = seen![keyText]
+                        if earlier == nil { seen![keyText] = key }
                     } else {
                         earlier = nil
                     }
@@ -560,7 +790,7 @@ private struct Builder {
                     // One error; the rest of the mapping is left out rather than read as repeated
                     // keys of the item above (which would cascade into more findings).
                     let keyNode = document.nodes[Int(key)]
-                    let name = document.string(key)
+                    let name = string(key)
                     let firstAt = document.nodes[Int(earlier)].start
                     diagnostics.append(Diagnostic(
                         problem: .syntax, severity: .error,
@@ -577,9 +807,9 @@ private struct Builder {
                     let keyNode = document.nodes[Int(key)]
                     diagnostics.append(Diagnostic(
                         problem: .duplicateKey, severity: .error,
-                        message: "key '\(document.string(key))' is repeated in this mapping; the first value is used",
+                        message: "key '\(string(key))' is repeated in this mapping; the first value is used",
                         location: Location(path: path, node: keyNode),
-                        notes: [Note("'\(document.string(key))' is first set here",
+                        notes: [Note("'\(string(key))' is first set here",
                                      at: Location(path: path, node: document.nodes[Int(earlier)]))],
                         help: "remove one of the two, or merge their values"))
                 } else {
@@ -589,9 +819,10 @@ private struct Builder {
                 i += 2
             }
         } else {
-            document.children.append(contentsOf: pending[open.pendingStart...])
+            document.children.append(contentsOf: pending.entries(from: open.pendingStart))
         }
-        pending.removeSubrange(open.pendingStart...)
+        // One at a time: cheaper than removing a range for the few children of a collection.
+        pending.truncate(to: open.pendingStart)
         let count = document.children.count - first
         var node = document.nodes[index]
         node.first = Int32(truncatingIfNeeded: first)
@@ -605,12 +836,36 @@ private struct Builder {
         document.nodes[index] = node
     }
 
+    /// Whether two of the scalar keys (even positions) of `pending` from `start` have the same text.
+    func hasRepeatedKey(from start: Int) -> Bool {
+        let pending = self.pending.entries(from: 0)
+        return document.nodes.withUnsafeBufferPointer { nodes in
+            var i = start + 2
+            while i < pending.count {
+                let a = nodes[Int(pending[i])]
+                if a.kind == .scalar {
+                    var j = start
+                    while j < i {
+                        let b = nodes[Int(pending[j])]
+                        if b.kind == .scalar && b.count == a.count && text.same(a.first, b.first, count: a.count) {
+                            return true
+                        }
+                        j += 2
+                    }
+                }
+                i += 2
+            }
+            return false
+        }
+    }
+
     /// An earlier scalar key of the open mapping with the same text as `key`.
     func earlierKey(_ key: Int32, from start: Int, before end: Int) -> Int32? {
         guard document.nodes[Int(key)].kind == .scalar else { return nil }
         var j = start
         while j < end {
-            if document.sameScalarText(pending[j], key) { return pending[j] }
+            let a = document.nodes[Int(pending[j])], b = document.nodes[Int(key)]
+            if a.kind == .scalar, b.kind == .scalar, a.count == b.count, text.same(a.first, b.first, count: a.count) { return pending[j] }
             j += 2
         }
         return nil
