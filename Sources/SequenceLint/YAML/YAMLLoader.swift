@@ -301,7 +301,8 @@ struct Builder: YAMLEventSink {
     var expanded = 0
     var documents = 0
     var notText = false
-    var lineStarts: [Int]?
+    /// The text's line index, made when a message or a fix needs it.
+    var file: SourceFile?
     /// For files with U+2028, U+2029 or NEL, which libyaml counts as line breaks and editors do
     /// not: the real line and column offset of each libyaml line.
     var lineMap: [(line: Int, offset: Int)]?
@@ -339,7 +340,7 @@ struct Builder: YAMLEventSink {
     static func buildLineMap(_ s: [UInt8]) -> [(line: Int, offset: Int)] {
         var map: [(line: Int, offset: Int)] = [(0, 0)]
         var line = 0, column = 0, i = 0
-        if s.count >= 3, s[0] == 0xEF, s[1] == 0xBB, s[2] == 0xBF { i = 3 }
+        if SourceFile.hasByteOrderMark(s) { i = 3 }
         while i < s.count {
             let b = s[i]
             if b == 0x0A || (b == 0x0D && !(i + 1 < s.count && s[i + 1] == 0x0A)) {
@@ -379,8 +380,7 @@ struct Builder: YAMLEventSink {
         failed = true
         var position = given
         if position.line > 1 {
-            if lineStarts == nil { _ = lineLength(1) }
-            let lines = lineStarts!.count
+            let lines = sourceFile().lineCount
             if position.line > lines {
                 position = Position(line: lines, column: lineLength(lines) + 1)
             }
@@ -421,19 +421,17 @@ struct Builder: YAMLEventSink {
         return Position(line: line, column: max(1, lineLength(line)))
     }
 
+    /// The text's line index.
+    mutating func sourceFile() -> SourceFile {
+        if let file { return file }
+        let made = SourceFile(source)
+        file = made
+        return made
+    }
+
     /// Byte offset of a position (real lines), or nil past the end.
     mutating func offset(of p: Position) -> Int? {
-        if lineStarts == nil { _ = lineLength(1) }
-        let starts = lineStarts!
-        guard p.line >= 1, p.line <= starts.count else { return nil }
-        var i = starts[p.line - 1], column = 1
-        if p.line == 1, source.count >= 3, source[0] == 0xEF, source[1] == 0xBB, source[2] == 0xBF { i = 3 }
-        while i < source.count, column < p.column {
-            i += 1
-            while i < source.count, (source[i] & 0xC0) == 0x80 { i += 1 }
-            column += 1
-        }
-        return i
+        sourceFile().offset(of: p)
     }
 
     /// Where a node's content starts when it carries an anchor (`&a`) or tag (`!!str`): after them.
@@ -460,38 +458,13 @@ struct Builder: YAMLEventSink {
 
     /// Length in Unicode scalars of a 1-based line, without its line break.
     mutating func lineLength(_ line: Int) -> Int {
-        if lineStarts == nil {
-            lineStarts = lineStartOffsets(source)
-        }
-        let starts = lineStarts!
-        guard line >= 1, line <= starts.count else { return 1 }
-        var i = starts[line - 1]
-        var count = 0
-        while i < source.count, source[i] != 0x0A, !(source[i] == 0x0D && (i + 1 >= source.count || source[i + 1] != 0x0A)) {
-            if source[i] != 0x0D && (source[i] & 0xC0) != 0x80 { count += 1 }
-            i += 1
-        }
-        return count
+        let file = sourceFile()
+        return line >= 1 && line <= file.lineCount ? file.lineLength(line) : 1
     }
 
     /// Position of a byte offset (for libyaml reader errors, which give no line).
-    func position(ofByte offset: Int) -> Position {
-        var line = 1, column = 1, i = 0
-        let end = min(offset, source.count)
-        if end >= 3, source[0] == 0xEF, source[1] == 0xBB, source[2] == 0xBF { i = 3 }
-        while i < end {
-            let byte = source[i]
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte == 0x0D {
-                if i + 1 < source.count, source[i + 1] == 0x0A { } else { line += 1; column = 1 }
-            } else if (byte & 0xC0) != 0x80 {
-                column += 1
-            }
-            i += 1
-        }
-        return Position(line: line, column: column)
+    mutating func position(ofByte offset: Int) -> Position {
+        sourceFile().position(ofByte: offset)
     }
 
     mutating func parserError(_ parser: yaml_parser_t) {
@@ -576,13 +549,9 @@ struct Builder: YAMLEventSink {
 
     /// A line's Unicode scalars (without its line break; on line 1, without a byte-order mark).
     mutating func lineScalars(_ line: Int) -> [Unicode.Scalar]? {
-        if lineStarts == nil { _ = lineLength(1) }
-        guard line >= 1, line <= lineStarts!.count else { return nil }
-        var i = lineStarts![line - 1]
-        if line == 1, source.count >= 3, source[0] == 0xEF, source[1] == 0xBB, source[2] == 0xBF { i = 3 }
-        var end = i
-        while end < source.count, source[end] != 0x0A, source[end] != 0x0D { end += 1 }
-        return Array(String(decoding: source[i..<end], as: UTF8.self).unicodeScalars)
+        let file = sourceFile()
+        guard line >= 1, line <= file.lineCount else { return nil }
+        return Array(file.lineText(line).unicodeScalars)
     }
 
     /// `title: Comparison: word problems`: the fix quoting the plain value that holds the colon at
