@@ -75,6 +75,9 @@ import Testing
         let run = try TestSupport.run(["lsp"], stdin: input)
         #expect(run.status == 0, "\(run.stderr)")
         let replies = Self.messages(run.stdout)
+        // Ids go back as they came: numbers stay numbers (Neovim drops a reply whose id is `true`).
+        for id in 1...6 { #expect(run.stdout.contains("\"id\":\(id)"), "id \(id)") }
+        #expect(!run.stdout.contains("\"id\":true"))
         func reply(_ id: Int) -> [String: Any]? { replies.first { ($0["id"] as? Int) == id } }
         #expect((reply(1)?["error"] as? [String: Any])?["code"] as? Int == -32002)
         let capabilities = (reply(2)?["result"] as? [String: Any])?["capabilities"] as? [String: Any]

@@ -97,8 +97,16 @@ extension JSONRPC {
         switch value {
         case let raw as RawJSON: out += raw.text
         case let string as String: JSON.quote(string, into: &out)
-        case let flag as Bool: out += flag ? "true" : "false"
-        case let number as Int: out += String(number)
+        // A number parsed by JSONSerialization is an NSNumber, which casts to Bool and Int alike:
+        // its own type says which it is (an id of 1 must not go back as `true`).
+        case let number as NSNumber where type(of: value) is NSNumber.Type:
+            switch String(cString: number.objCType) {
+            case "c", "B": out += number.boolValue ? "true" : "false"
+            case "f", "d": out += number.doubleValue.isFinite ? "\(number.doubleValue)" : "null"
+            default: out += String(number.int64Value)
+            }
+        case let flag as Bool where type(of: value) == Bool.self: out += flag ? "true" : "false"
+        case let number as Int where type(of: value) == Int.self: out += String(number)
         case let object as [String: Any]:
             out += "{"
             for (i, key) in object.keys.sorted().enumerated() {
