@@ -12,16 +12,17 @@ WORK = os.environ.get("BENCH_DIR", "/tmp/sequencelint-bench")
 
 
 def timed(cmd, env=None):
-    """Wall seconds and peak resident KB of one run."""
+    """Wall seconds, peak resident KB and CPU seconds (user + system) of one run."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _, _, usage = os.wait4(proc.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss
+    return time.perf_counter() - start, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def best(cmd, runs=3):
+    """Best wall time, largest peak memory and least CPU time over `runs` runs."""
     results = [timed(cmd) for _ in range(runs)]
-    return min(r[0] for r in results), max(r[1] for r in results)
+    return min(r[0] for r in results), max(r[1] for r in results), min(r[2] for r in results)
 
 
 def main():
@@ -36,8 +37,8 @@ def main():
     subprocess.run(["cc", "-O2", "-o", floor, os.path.join(ROOT, "Benchmarks", "floor.c"), *flags], check=True)
     print(f"cores: {os.cpu_count()}; sequencelint {subprocess.run([binary, '--version'], capture_output=True, text=True).stdout.strip()}")
     print()
-    print("| lessons | input MB | floor s | sequencelint s | ratio | peak MB | memory / input |")
-    print("|---|---|---|---|---|---|---|")
+    print("| lessons | input MB | floor s | sequencelint s | ratio | CPU ratio | peak MB | memory / input |")
+    print("|---|---|---|---|---|---|---|---|")
     rows = []
     for n in sizes:
         folder = os.path.join(WORK, f"n{n}")
@@ -45,10 +46,11 @@ def main():
             subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), str(n), folder], check=True)
         files = sorted(os.path.join(folder, f) for f in os.listdir(folder) if f.endswith(".yml"))
         size = sum(os.path.getsize(f) for f in files)
-        floor_s, _ = best([floor, *files])
-        lint_s, rss = best([binary, "--format", "gcc", folder])
+        floor_s, _, floor_cpu = best([floor, *files])
+        lint_s, rss, lint_cpu = best([binary, "--format", "gcc", folder])
         rows.append((n, lint_s))
-        print(f"| {n:,} | {size / 1e6:.1f} | {floor_s:.3f} | {lint_s:.3f} | {lint_s / floor_s:.2f}x | {rss / 1024:.0f} | {rss * 1024 / size:.1f}x |")
+        print(f"| {n:,} | {size / 1e6:.1f} | {floor_s:.3f} | {lint_s:.3f} | {lint_s / floor_s:.2f}x | {lint_cpu / floor_cpu:.2f}x "
+              f"| {rss / 1024:.0f} | {rss * 1024 / size:.1f}x |")
     if len(rows) > 1:
         print()
         for (a, ta), (b, tb) in zip(rows, rows[1:]):

@@ -53,9 +53,19 @@ struct FastYAMLScanner {
     private let blockClass = FastYAMLScanner.blockClasses
     private let flowClass = FastYAMLScanner.flowClasses
 
+    private var frames: [Frame] = []
+    private var pending: Pending?
+    private var scratch: [UInt8] = []
+    private var documentStarted = false
+    private var rootClosed = false
+    /// The line being read: 0-based number, first byte, end (before its CR LF or LF).
+    private var line = 0
+    private var lineStart = 0
+    private var lineEnd = 0
+    private var lineIsASCII = true
+
     /// Byte classes: 0 ordinary, 1 space, 2 `:`, 3 `#`, 4 a flow indicator (`,[]{}`, in a flow
-    /// sequence only).
-    // Written once, then only read.
+    /// sequence only). Made once, then only read (from any thread).
     private nonisolated(unsafe) static let blockClasses = classTable(flowIndicators: false)
     private nonisolated(unsafe) static let flowClasses = classTable(flowIndicators: true)
 
@@ -70,16 +80,6 @@ struct FastYAMLScanner {
         }
         return UnsafePointer(table)
     }
-    private var frames: [Frame] = []
-    private var pending: Pending?
-    private var scratch: [UInt8] = []
-    private var documentStarted = false
-    private var rootClosed = false
-    /// The line being read: 0-based number, first byte, end (before its CR LF or LF).
-    private var line = 0
-    private var lineStart = 0
-    private var lineEnd = 0
-    private var lineIsASCII = true
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         // An empty input has no base address; no byte of it is ever read.
@@ -107,7 +107,7 @@ struct FastYAMLScanner {
                     || (bytes[i] == 0x2E && bytes[i + 1] == 0x2E && bytes[i + 2] == 0x2E) {
                     // `---` alone (or before a comment) as the first thing in the file; any other
                     // line starting with `---` or `...` is left to libyaml.
-                    guard !documentStarted, !sawDocumentMarker, bytes[i] == 0x2D, restIsBlank(from: i + 3, requireSpace: true) else {
+                    guard !documentStarted, !sawDocumentMarker, bytes[i] == 0x2D, restIsBlank(from: i + 3) else {
                         return false
                     }
                     sawDocumentMarker = true
@@ -221,14 +221,12 @@ struct FastYAMLScanner {
         return column
     }
 
-    /// Whether only spaces, then optionally a comment, follow `p` on the line. With
-    /// `requireSpace`, a comment must come after at least one space (as after `---`).
-    private func restIsBlank(from start: Int, requireSpace: Bool) -> Bool {
+    /// Whether only spaces, then optionally a comment after at least one space, follow `start`
+    /// on the line. (libyaml also takes `"a"#b` as a comment; such lines are left to it.)
+    private func restIsBlank(from start: Int) -> Bool {
         var p = start
         while p < lineEnd, bytes[p] == 0x20 { p += 1 }
-        if p == lineEnd { return true }
-        return bytes[p] == 0x23 && p > start
-            || bytes[p] == 0x23 && !requireSpace && p == start
+        return p == lineEnd || (bytes[p] == 0x23 && p > start)
     }
 
     /// Whether `p` holds a `-` that is a block entry (followed by a space or the line end).
@@ -321,7 +319,7 @@ struct FastYAMLScanner {
         var after = j
         if bytes[j] == 0x5B {
             guard flowSequence(at: j, into: &sink, after: &after) else { return false }
-            return restIsBlank(from: after, requireSpace: true)
+            return restIsBlank(from: after)
         }
         // A mapping in the item (`- key: value`), or a scalar.
         var scalar = Scalar(first: 0, count: 0, inScratch: false, plain: true, startColumn: 0, endColumn: 0)
@@ -336,7 +334,7 @@ struct FastYAMLScanner {
             return keyAndValue(scalar, colon: after, into: &sink)
         }
         guard emit(scalar, into: &sink) else { return false }
-        return restIsBlank(from: after, requireSpace: true)
+        return restIsBlank(from: after)
     }
 
     /// `key: …` at `i`, in the mapping on top.
@@ -369,7 +367,7 @@ struct FastYAMLScanner {
             // A plain value ends at a comment or the line end; `: ` in it is left to libyaml.
             guard plainInBlock(at: j, scalar: &scalar, after: &after) == false, emit(scalar, into: &sink) else { return false }
         }
-        return restIsBlank(from: after, requireSpace: true)
+        return restIsBlank(from: after)
     }
 
     // MARK: - Scalars
