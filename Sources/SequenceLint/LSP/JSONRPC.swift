@@ -116,24 +116,24 @@ extension JSONRPC {
                 encode(object[key]!, into: &out)
             }
             out += "}"
-        case let objects as [[String: Any]]:
-            out += "["
-            for (i, item) in objects.enumerated() {
-                if i > 0 { out += "," }
-                encode(item, into: &out)
-            }
-            out += "]"
-        case let items as [Any]:
-            out += "["
-            for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                encode(item, into: &out)
-            }
-            out += "]"
+        case let objects as [[String: Any]]: encodeArray(objects, into: &out)
+        case let items as [Any]: encodeArray(items, into: &out)
         case let number as Double: out += number.isFinite ? "\(number)" : "null"
         case let text as Substring: JSON.quote(String(text), into: &out)
         default: out += "null"
         }
+    }
+}
+
+extension JSONRPC {
+    /// A JSON array of values `encode` writes.
+    static func encodeArray<T>(_ items: [T], into out: inout String) {
+        out += "["
+        for (i, item) in items.enumerated() {
+            if i > 0 { out += "," }
+            encode(item, into: &out)
+        }
+        out += "]"
     }
 }
 

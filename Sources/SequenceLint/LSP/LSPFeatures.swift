@@ -362,9 +362,8 @@ extension LanguageServer {
             }
             return nil
         }
-        let itemIndent = isItem ? indent : indent
         if isItem || body.isEmpty || !body.contains(":") {
-            let found = owner(below: itemIndent, item: isItem)
+            let found = owner(below: indent, item: isItem)
             switch found?.key {
             case "lessons": return CompletionSpot(key: nil, keys: Self.lessonKeys, wordStart: wordStart + 1)
             case "units": return CompletionSpot(key: nil, keys: Self.unitKeys, wordStart: wordStart + 1)

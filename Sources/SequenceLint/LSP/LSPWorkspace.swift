@@ -59,6 +59,7 @@ final class LSPWorkspace {
         // Forget files that are gone, and the text of files that may have changed on disk.
         let present = Set(files.map { ByteKey($0) })
         cache = cache.filter { present.contains($0.key) || open[$0.key] != nil }
+        lastGood = lastGood.filter { present.contains($0.key) || open[$0.key] != nil }
         indexed = indexed.filter { $0.key.string.hasPrefix(BuiltinFrameworks.prefix) }
     }
 
