@@ -46,12 +46,7 @@ func emit(_ text: String) throws {
 
 /// Writes a file the command produces, never over a file the run reads.
 func writeFile(_ text: String, to path: String, reads: [String], append: Bool = false) throws {
-    do {
-        try Output.writeFile(Array(text.utf8), to: path, reads: reads, append: append)
-    } catch {
-        printError(error.description)
-        throw ioFailure
-    }
+    try policy { () throws(RunFailure) in try RunPolicy.write(text, to: path, reads: reads, append: append) }
 }
 
 /// Exit status 2: configuration or I/O problem.
@@ -454,7 +449,7 @@ extension SequenceLintCommand {
             case .json: text = ReviewReport.json(review)
             case .html: text = ReviewHTML.render(review)
             }
-            if let output { try policy { () throws(RunFailure) in try RunPolicy.write(text, to: output, reads: reads) } } else { try emit(text) }
+            if let output { try writeFile(text, to: output, reads: reads) } else { try emit(text) }
             if failOnUnmet && review.hasUnmet { throw ExitCode(1) }
         }
     }
